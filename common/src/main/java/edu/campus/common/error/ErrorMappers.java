@@ -1,0 +1,194 @@
+package edu.campus.common.error;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import org.jboss.resteasy.reactive.ClientWebApplicationException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import edu.campus.common.observability.RequestIds;
+import edu.campus.common.upstream.UpstreamException;
+import edu.campus.common.upstream.Upstreams;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.smallrye.faulttolerance.api.RateLimitException;
+
+/** Turns every failure that leaves a resource into the platform's error body. */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        if (e instanceof UpstreamException) {
+            LOG.warnf("upstream failure: %s %s caused by %s", e.errorCode(), e.details(), e.getCause());
+        }
+        return respond(e.status(), e.body());
+    }
+
+    @ServerExceptionMapper
+    public Response violation(ResteasyReactiveViolationException e) {
+        boolean ourBug = e.getConstraintViolations().stream().anyMatch(v -> {
+            for (Path.Node node : v.getPropertyPath()) {
+                if (node.getKind() == ElementKind.RETURN_VALUE) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        if (ourBug) {
+            return internal(e); // an invalid response is our defect, not the caller's
+        }
+        return respond(400, validationBody(e));
+    }
+
+    @ServerExceptionMapper
+    public Response violation(ConstraintViolationException e) {
+        return respond(400, validationBody(e));
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            StringBuilder field = new StringBuilder();
+            for (var ref : mismatch.getPath()) {
+                if (ref.getFieldName() != null) {
+                    field.append(field.isEmpty() ? "" : ".").append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    field.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            details.put("fields", Map.of(field.toString(), "has the wrong type or format"));
+            return respond(400, new ErrorBody(ErrorCodes.VALIDATION, "request is not valid", details));
+        }
+        return respond(400, new ErrorBody(ErrorCodes.BAD_REQUEST, "request body is not valid JSON", details));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        if (e instanceof ClientWebApplicationException) {
+            // an upstream answered with an error status and nobody translated it: never leak its status
+            return api(Upstreams.map("upstream", e));
+        }
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            return internal(e);
+        }
+        String code = switch (status) {
+            case 400 -> ErrorCodes.BAD_REQUEST;
+            case 401 -> ErrorCodes.UNAUTHORIZED;
+            case 403 -> ErrorCodes.FORBIDDEN;
+            case 404 -> ErrorCodes.NOT_FOUND;
+            case 405 -> ErrorCodes.METHOD_NOT_ALLOWED;
+            case 406 -> ErrorCodes.NOT_ACCEPTABLE;
+            case 409 -> ErrorCodes.CONFLICT;
+            case 415 -> ErrorCodes.UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> ErrorCodes.TOO_MANY_REQUESTS;
+            default -> "http_" + status;
+        };
+        String message = status == 404 ? "resource not found" : Response.Status.fromStatusCode(status) == null
+                ? "request failed" : Response.Status.fromStatusCode(status).getReasonPhrase().toLowerCase();
+        Response.ResponseBuilder builder = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorBody(code, message, Map.of()));
+        if (e.getResponse() != null && e.getResponse().getHeaderString("Allow") != null) {
+            builder.header("Allow", e.getResponse().getHeaderString("Allow"));
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response timeout(TimeoutException e) {
+        return api(Upstreams.map("upstream", e));
+    }
+
+    @ServerExceptionMapper
+    public Response open(CircuitBreakerOpenException e) {
+        return api(Upstreams.map("upstream", e));
+    }
+
+    @ServerExceptionMapper
+    public Response limited(RateLimitException e) {
+        return respond(429, new ErrorBody(ErrorCodes.TOO_MANY_REQUESTS, "too many requests", Map.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response busy(BulkheadException e) {
+        return respond(503, new ErrorBody("overloaded", "the service is busy, try again shortly", Map.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        return internal(e);
+    }
+
+    private static Response internal(Throwable e) {
+        LOG.error("unhandled failure", e);
+        Object requestId = MDC.get(RequestIds.MDC_KEY);
+        Map<String, Object> details = requestId == null ? Map.of() : Map.of("request_id", requestId);
+        return respond(500, new ErrorBody(ErrorCodes.INTERNAL, "internal error", details));
+    }
+
+    private static Response respond(int status, ErrorBody body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    private static ErrorBody validationBody(ConstraintViolationException e) {
+        Map<String, String> fields = new TreeMap<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            fields.merge(fieldName(violation.getPropertyPath()), violation.getMessage(), (a, b) -> a + "; " + b);
+        }
+        return new ErrorBody(ErrorCodes.VALIDATION, "request is not valid", Map.of("fields", fields));
+    }
+
+    /** {@code resolve.facultyAbbr} → {@code faculty_abbr}; {@code create.body.items[2].name} → {@code items[2].name}. */
+    static String fieldName(Path path) {
+        List<Path.Node> nodes = new ArrayList<>();
+        path.forEach(nodes::add);
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < nodes.size(); i++) {
+            Path.Node node = nodes.get(i);
+            boolean bodyParameter = node.getKind() == ElementKind.PARAMETER && i + 1 < nodes.size();
+            if (node.getKind() == ElementKind.METHOD || bodyParameter) {
+                continue; // the method, and a body parameter's own name, add nothing for the caller
+            }
+            if (node.getName() != null) {
+                name.append(name.isEmpty() ? "" : ".").append(snake(node.getName()));
+            }
+            if (node.getIndex() != null) {
+                name.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        return name.isEmpty() ? "request" : name.toString();
+    }
+
+    static String snake(String camel) {
+        StringBuilder out = new StringBuilder(camel.length() + 4);
+        for (char c : camel.toCharArray()) {
+            if (Character.isUpperCase(c)) {
+                out.append('_').append(Character.toLowerCase(c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
