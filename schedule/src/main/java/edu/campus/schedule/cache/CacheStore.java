@@ -12,4 +12,7 @@ public interface CacheStore {
 
     /** Keeps the entry for {@code keepFor} (the stale maximum age), then forgets it. Failures are swallowed. */
     Uni<Void> put(String key, CachedEntry entry, Duration keepFor);
+
+    /** Forgets every entry of this store (for Redis: every key under the prefix). */
+    Uni<Void> clear();
 }

@@ -27,7 +27,9 @@ public class MemoryCacheStore implements CacheStore {
         return Uni.createFrom().voidItem();
     }
 
-    public void clear() {
+    @Override
+    public Uni<Void> clear() {
         entries.invalidateAll();
+        return Uni.createFrom().voidItem();
     }
 }

@@ -6,6 +6,8 @@ import java.time.Duration;
 import org.jboss.logging.Logger;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.keys.KeyScanArgs;
+import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Uni;
@@ -20,10 +22,12 @@ public class RedisCacheStore implements CacheStore {
     private static final Duration TIMEOUT = Duration.ofMillis(500);
 
     private final ReactiveValueCommands<String, byte[]> values;
+    private final ReactiveKeyCommands<String> keys;
     private final String prefix;
 
     public RedisCacheStore(ReactiveRedisDataSource redis, String prefix) {
         this.values = redis.value(byte[].class);
+        this.keys = redis.key();
         this.prefix = prefix;
     }
 
@@ -46,6 +50,14 @@ public class RedisCacheStore implements CacheStore {
                     LOG.warnf("redis cache write failed for %s: %s", key, failure.toString());
                     return null;
                 });
+    }
+
+    @Override
+    public Uni<Void> clear() {
+        return keys.scan(new KeyScanArgs().match(prefix + "*").count(500)).toMulti()
+                .group().intoLists().of(500)
+                .onItem().transformToUniAndConcatenate(batch -> keys.del(batch.toArray(String[]::new)))
+                .collect().last().replaceWithVoid();
     }
 
     static byte[] encode(CachedEntry entry) {

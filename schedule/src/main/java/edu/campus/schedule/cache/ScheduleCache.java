@@ -92,6 +92,11 @@ public class ScheduleCache {
         return Uni.createFrom().failure(mapped);
     }
 
+    /** Forgets every cached answer (operators after a timetable correction; tests between cases). */
+    public Uni<Void> clear() {
+        return store.clear();
+    }
+
     private CacheResult count(CacheKind kind, CacheResult result) {
         counters.get(kind).get(result.status()).increment();
         return result;
