@@ -71,10 +71,18 @@ public class ScheduleCache {
     }
 
     private Uni<CacheResult> load(CacheKind kind, String key, CachedEntry previous, Supplier<Uni<byte[]>> loader) {
-        Uni<CacheResult> flight = inFlight.computeIfAbsent(key, k -> Uni.createFrom().deferred(loader::get)
-                .flatMap(body -> store.put(key, new CachedEntry(body, time.nowMillis()), staleMaxAge)
-                        .replaceWith(new CacheResult(body, Status.MISS, 0)))
-                .onFailure().recoverWithUni(failure -> staleOrFail(key, previous, failure))
+        Uni<CacheResult> flight = inFlight.computeIfAbsent(key, k -> store.get(key)
+                // a flight that just ended stored its answer before leaving the map: look again before loading
+                .flatMap(latest -> {
+                    long now = time.nowMillis();
+                    if (latest != null && now - latest.fetchedAt() < ttlMillis.get(kind)) {
+                        return Uni.createFrom().item(new CacheResult(latest.body(), Status.HIT, ageSeconds(latest, now)));
+                    }
+                    return Uni.createFrom().deferred(loader::get)
+                            .flatMap(body -> store.put(key, new CachedEntry(body, time.nowMillis()), staleMaxAge)
+                                    .replaceWith(new CacheResult(body, Status.MISS, 0)))
+                            .onFailure().recoverWithUni(failure -> staleOrFail(key, latest != null ? latest : previous, failure));
+                })
                 .onTermination().invoke(() -> inFlight.remove(key))
                 .memoize().indefinitely());
         return flight.invoke(result -> count(kind, result));
