@@ -94,7 +94,6 @@ public class RuzGateway {
         Timer.builder("schedule.ruz.requests")
                 .description("Calls to RUZ (one per attempt), by operation and outcome")
                 .tags("operation", operation, "outcome", outcome)
-                .publishPercentiles()
                 .register(registry)
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Native vs JVM, same run, per service: time from process start to the first successful API response,
+# RSS idle and after a short load, requests/s on one read endpoint.
+#   bench/native-vs-jvm.sh [--duration 15s]
+# Needs both artifacts: ./mvnw package -DskipTests and ./mvnw package -Dnative -DskipTests (GRAALVM_HOME set).
+# Targets (2-core box): native first response ≤ 0.1 s (schedule), ≤ 0.2 s (database services); idle RSS ≤ 60 MB.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=15s
+[[ "${1:-}" == --duration ]] && DURATION="$2"
+JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+VERSION=1.0.0-SNAPSHOT
+STUB_PORT=8090
+WORK="$(mktemp -d)"
+command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+
+# service | port | read endpoint (a cache hit after the first call) | extra env
+SERVICES=(
+  "schedule|8082|/api/schedule/groups/35384/week?date=2026-11-18|RUZ_BASE_URL=http://127.0.0.1:$STUB_PORT"
+)
+
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+JAR=".campus/lib/wiremock-standalone-3.13.1.jar"
+[[ -f "$JAR" ]] || ./mvnw -B -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.1 -DoutputDirectory=.campus/lib
+"$JAVA_HOME/bin/java" -jar "$JAR" --port "$STUB_PORT" --root-dir schedule/src/test/resources/ruz-stub --disable-banner >/dev/null 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 40); do curl -fsS -o /dev/null "http://127.0.0.1:$STUB_PORT/__admin/mappings" && break; sleep 0.5; done
+
+rss_mb() { awk '/VmRSS/{printf "%.1f", $2/1024}' "/proc/$1/status"; }
+
+measure() { # name port endpoint env mode → one table row
+  local name="$1" port="$2" endpoint="$3" env="$4" mode="$5" cmd start pid first_ms idle load rps
+  if [[ "$mode" == native ]]; then
+    cmd=("$name/target/$name-$VERSION-runner" -Xmx128m)
+  else
+    cmd=("$JAVA_HOME/bin/java" -Xms32m -Xmx256m -jar "$name/target/quarkus-app/quarkus-run.jar")
+  fi
+  [[ -x "${cmd[0]}" || -f "${cmd[-1]}" ]] || { echo "| $name | $mode | (not built) | | | |"; return; }
+  start=$(date +%s%N)
+  env PORT="$port" $env "${cmd[@]}" > "$WORK/$name-$mode.log" 2>&1 &
+  pid=$!; PIDS+=("$pid")
+  until curl -fsS -o /dev/null "http://127.0.0.1:$port$endpoint" 2>/dev/null; do
+    kill -0 "$pid" 2>/dev/null || { echo "$name ($mode) died" >&2; tail "$WORK/$name-$mode.log" >&2; return 1; }
+    sleep 0.002
+  done
+  first_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  sleep 3
+  idle=$(rss_mb "$pid")
+  wrk -t2 -c64 -d"$DURATION" "http://127.0.0.1:$port$endpoint" > "$WORK/wrk.out"
+  rps=$(awk '/Requests\/sec/{print $2}' "$WORK/wrk.out")
+  load=$(rss_mb "$pid")
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo "| $name | $mode | $first_ms | $idle | $load | $rps |"
+}
+
+{
+  echo "# Native vs JVM"
+  echo
+  echo "Run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores. First response: process start → first 200 on the endpoint"
+  echo "(which includes one call to the local RUZ stub). Load: \`wrk -t2 -c64 -d$DURATION\` on the same endpoint (cache hits)."
+  echo "JVM: Temurin 25, \`-Xms32m -Xmx256m\`; native: \`-Xmx128m\`."
+  echo
+  echo "| service | mode | first response ms | RSS idle MB | RSS after load MB | requests/s |"
+  echo "|---|---|---:|---:|---:|---:|"
+  for entry in "${SERVICES[@]}"; do
+    IFS='|' read -r name port endpoint env <<< "$entry"
+    measure "$name" "$port" "$endpoint" "$env" jvm
+    measure "$name" "$port" "$endpoint" "$env" native
+  done
+} | tee "$WORK/result.md"
+cp "$WORK/result.md" bench/results/native-vs-jvm.md
