@@ -55,6 +55,25 @@ class CommonUnitTest {
     }
 
     @Test
+    void paramsAcceptStrictIsoDatesAndPositiveIds() {
+        java.time.LocalDate fallback = java.time.LocalDate.of(2000, 1, 1);
+        assertEquals(java.time.LocalDate.of(2026, 11, 18), edu.campus.common.error.Params.isoDate("date", "2026-11-18", fallback));
+        assertSame(fallback, edu.campus.common.error.Params.isoDate("date", null, fallback));
+        assertSame(fallback, edu.campus.common.error.Params.isoDate("date", "", fallback));
+        for (String bad : new String[] { "2026-02-30", "2026-13-01", "18.11.2026", "2026/11/18", "2026-1-18", "2026-11-1x",
+                "+2026-11-18", "2026-11-18T00:00" }) {
+            ApiException e = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class,
+                    () -> edu.campus.common.error.Params.isoDate("date", bad, fallback), bad);
+            assertEquals(400, e.status());
+            assertEquals(Map.of("fields", Map.of("date", "must be a date as YYYY-MM-DD")), e.details());
+        }
+        assertEquals(7L, edu.campus.common.error.Params.positiveId("group_id", 7));
+        assertEquals(Map.of("fields", Map.of("group_id", "must be greater than or equal to 1")),
+                org.junit.jupiter.api.Assertions.assertThrows(ApiException.class,
+                        () -> edu.campus.common.error.Params.positiveId("group_id", 0)).details());
+    }
+
+    @Test
     void apiExceptionsCarryTheErrorBody() {
         ApiException e = ApiException.validation("date", "must be a date");
         assertEquals(400, e.status());

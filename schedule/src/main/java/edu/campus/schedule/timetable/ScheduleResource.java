@@ -1,9 +1,7 @@
 package edu.campus.schedule.timetable;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
@@ -20,8 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import edu.campus.common.error.ApiException;
 import edu.campus.common.error.ErrorBody;
+import edu.campus.common.error.Params;
 import edu.campus.common.schedule.ScheduleModel.BuildingList;
 import edu.campus.common.schedule.ScheduleModel.GroupResolution;
 import edu.campus.common.schedule.ScheduleModel.RoomDay;
@@ -34,6 +32,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * {@code /api/schedule}: the RFC contract. Answers are pre-serialized JSON from the cache; headers tell where
  * they came from: {@code X-Cache: HIT|MISS|STALE} and {@code Age} (seconds since RUZ gave them).
+ * Ids and dates of the hot endpoints are checked with {@link Params}: the same 400 as bean validation, at a
+ * fraction of its per-call cost (measured: method validation was 14 % of a cache hit's CPU).
  */
 @Path("/api/schedule")
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,8 +61,8 @@ public class ScheduleResource {
     @Path("/groups/{group_id}/week")
     @Operation(summary = "A group's week containing the date (default: today)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Week.class)))
-    public Uni<Response> groupWeek(@RestPath("group_id") @Min(1) long groupId, @RestQuery String date) {
-        return schedule.groupWeek(groupId, date(date)).map(ScheduleResource::answer);
+    public Uni<Response> groupWeek(@RestPath("group_id") long groupId, @RestQuery String date) {
+        return schedule.groupWeek(Params.positiveId("group_id", groupId), date(date)).map(ScheduleResource::answer);
     }
 
     @GET
@@ -77,8 +77,8 @@ public class ScheduleResource {
     @Path("/teachers/{teacher_id}/week")
     @Operation(summary = "A teacher's week containing the date (default: today)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Week.class)))
-    public Uni<Response> teacherWeek(@RestPath("teacher_id") @Min(1) long teacherId, @RestQuery String date) {
-        return schedule.teacherWeek(teacherId, date(date)).map(ScheduleResource::answer);
+    public Uni<Response> teacherWeek(@RestPath("teacher_id") long teacherId, @RestQuery String date) {
+        return schedule.teacherWeek(Params.positiveId("teacher_id", teacherId), date(date)).map(ScheduleResource::answer);
     }
 
     @GET
@@ -93,34 +93,29 @@ public class ScheduleResource {
     @Path("/buildings/{building_id}/rooms")
     @Operation(summary = "The rooms of a building")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RoomList.class)))
-    public Uni<Response> rooms(@RestPath("building_id") @Min(1) long buildingId) {
-        return schedule.rooms(buildingId).map(ScheduleResource::answer);
+    public Uni<Response> rooms(@RestPath("building_id") long buildingId) {
+        return schedule.rooms(Params.positiveId("building_id", buildingId)).map(ScheduleResource::answer);
     }
 
     @GET
     @Path("/rooms/{room_id}/day")
     @Operation(summary = "A room's lessons on one date (default: today); pass building_id when known")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RoomDay.class)))
-    public Uni<Response> roomDay(@RestPath("room_id") @Min(1) long roomId, @RestQuery("building_id") @Min(1) Long buildingId,
+    public Uni<Response> roomDay(@RestPath("room_id") long roomId, @RestQuery("building_id") Long buildingId,
             @RestQuery String date) {
-        return schedule.roomDay(roomId, buildingId, date(date)).map(ScheduleResource::answer);
+        return schedule.roomDay(Params.positiveId("room_id", roomId),
+                buildingId == null ? null : Params.positiveId("building_id", buildingId), date(date)).map(ScheduleResource::answer);
     }
 
     private LocalDate date(String date) {
-        if (date == null || date.isBlank()) {
-            return schedule.today();
-        }
-        try {
-            return LocalDate.parse(date.trim());
-        } catch (DateTimeParseException e) {
-            throw ApiException.validation("date", "must be a date as YYYY-MM-DD");
-        }
+        LocalDate given = Params.isoDate("date", date == null ? null : date.trim(), null);
+        return given != null ? given : schedule.today();
     }
 
     static Response answer(CacheResult result) {
         Response.ResponseBuilder ok = Response.ok(result.body(), MediaType.APPLICATION_JSON_TYPE)
                 .header("X-Cache", result.status().name())
-                .header("Age", result.ageSeconds());
+                .header("Age", Long.toString(result.ageSeconds()));
         if (result.status() == CacheResult.Status.STALE) {
             ok.header("Warning", "110 - \"Response is Stale\"");
         }
