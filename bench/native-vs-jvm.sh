@@ -36,11 +36,11 @@ measure() { # name port endpoint env mode → one table row
   if [[ "$mode" == native ]]; then
     cmd=("$name/target/$name-$VERSION-runner" -Xmx128m)
   else
-    cmd=("$JAVA_HOME/bin/java" -Xms32m -Xmx256m -jar "$name/target/quarkus-app/quarkus-run.jar")
+    cmd=("$JAVA_HOME/bin/java" -Xms32m -Xmx256m -XX:+UseParallelGC -jar "$name/target/quarkus-app/quarkus-run.jar")
   fi
   [[ -x "${cmd[0]}" || -f "${cmd[-1]}" ]] || { echo "| $name | $mode | (not built) | | | |"; return; }
   start=$(date +%s%N)
-  env PORT="$port" $env "${cmd[@]}" > "$WORK/$name-$mode.log" 2>&1 &
+  env PORT="$port" QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE="$(nproc)" QUARKUS_HTTP_IO_THREADS="$(nproc)" $env "${cmd[@]}" > "$WORK/$name-$mode.log" 2>&1 &
   pid=$!; PIDS+=("$pid")
   until curl -fsS -o /dev/null "http://127.0.0.1:$port$endpoint" 2>/dev/null; do
     kill -0 "$pid" 2>/dev/null || { echo "$name ($mode) died" >&2; tail "$WORK/$name-$mode.log" >&2; return 1; }
@@ -61,7 +61,7 @@ measure() { # name port endpoint env mode → one table row
   echo
   echo "Run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores. First response: process start → first 200 on the endpoint"
   echo "(which includes one call to the local RUZ stub). Load: \`wrk -t2 -c64 -d$DURATION\` on the same endpoint (cache hits)."
-  echo "JVM: Temurin 25, \`-Xms32m -Xmx256m\`; native: \`-Xmx128m\`."
+  echo "JVM: Temurin 25, \`-Xms32m -Xmx256m -XX:+UseParallelGC\`; native: \`-Xmx128m\`; event loops = cores (as ./campus runs them)."
   echo
   echo "| service | mode | first response ms | RSS idle MB | RSS after load MB | requests/s |"
   echo "|---|---|---:|---:|---:|---:|"
