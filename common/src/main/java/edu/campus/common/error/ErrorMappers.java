@@ -41,6 +41,11 @@ public class ErrorMappers {
         if (e instanceof UpstreamException) {
             LOG.warnf("upstream failure: %s %s caused by %s", e.errorCode(), e.details(), e.getCause());
         }
+        Object retryAfter = e.details().get("retry_after_seconds");
+        if (retryAfter != null) {
+            return Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(e.body())
+                    .header("Retry-After", retryAfter.toString()).build();
+        }
         return respond(e.status(), e.body());
     }
 
@@ -63,6 +68,12 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response violation(ConstraintViolationException e) {
         return respond(400, validationBody(e));
+    }
+
+    /** Declared on its own: Quarkus's built-in mapper for this type would otherwise answer an empty 400. */
+    @ServerExceptionMapper
+    public Response mismatch(MismatchedInputException e) {
+        return json(e);
     }
 
     @ServerExceptionMapper

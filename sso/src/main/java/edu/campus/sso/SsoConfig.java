@@ -1,0 +1,69 @@
+package edu.campus.sso;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** sso's settings; each also reads from its env variable (SSO_JWT_PRIVATE_KEY, SSO_BOOTSTRAP_ADMIN_USERNAME, ...). */
+@ConfigMapping(prefix = "sso")
+public interface SsoConfig {
+
+    Jwt jwt();
+
+    Bootstrap bootstrap();
+
+    Login login();
+
+    interface Jwt {
+        @WithDefault("campus-sso")
+        String issuer();
+
+        @WithDefault("15m")
+        Duration accessTtl();
+
+        @WithDefault("30d")
+        Duration refreshTtl();
+
+        /** The signing key, PKCS#8 PEM (RSA, 2048 bits or more). Production sets this. */
+        Optional<String> privateKey();
+
+        /** Its key id in tokens and the JWKS; default: a thumbprint of the public key. */
+        Optional<String> keyId();
+
+        /** Public keys (X.509 PEM) still published after a rotation, so tokens signed before it verify. */
+        Optional<List<String>> previousPublicKeys();
+
+        /** Without a configured key: a folder where a key is generated at first start and kept (local runs). */
+        Optional<String> keyDir();
+    }
+
+    interface Bootstrap {
+        /** The first admin, created at start when no admin exists; never overwritten afterwards. */
+        Optional<String> adminUsername();
+
+        Optional<String> adminPassword();
+    }
+
+    interface Login {
+        /** bcrypt cost: 2^cost rounds (12 ≈ a quarter second per hash on one core). */
+        @WithDefault("12")
+        int bcryptCost();
+
+        @WithDefault("5")
+        int maxFailuresPerUsername();
+
+        @WithDefault("30")
+        int maxFailuresPerAddress();
+
+        /** Failures count within this window... */
+        @WithDefault("15m")
+        Duration failureWindow();
+
+        /** ...and past the maximum, sign-in is refused for this long (429 with Retry-After). */
+        @WithDefault("15m")
+        Duration blockFor();
+    }
+}

@@ -1,0 +1,76 @@
+package edu.campus.sso.auth;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+
+import edu.campus.sso.auth.AuthDtos.LoginRequest;
+import edu.campus.sso.auth.AuthDtos.Me;
+import edu.campus.sso.auth.AuthDtos.RefreshRequest;
+import edu.campus.sso.auth.AuthDtos.TokenPair;
+import edu.campus.sso.keys.SigningKeys;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+@Path("/api/auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "auth")
+public class AuthResource {
+
+    private final AuthService auth;
+    private final SigningKeys keys;
+
+    AuthResource(AuthService auth, SigningKeys keys) {
+        this.auth = auth;
+        this.keys = keys;
+    }
+
+    @POST
+    @Path("/login")
+    @Operation(summary = "Sign in: an access token (RS256 JWT) and a rotating refresh token")
+    public Uni<TokenPair> login(@Valid @NotNull LoginRequest body, HttpServerRequest http) {
+        return auth.login(body, http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress());
+    }
+
+    @POST
+    @Path("/refresh")
+    @Operation(summary = "Rotate a refresh token; a rotated one presented again revokes the sign-in")
+    public Uni<TokenPair> refresh(@Valid @NotNull RefreshRequest body) {
+        return auth.refresh(body.refreshToken());
+    }
+
+    @POST
+    @Path("/logout")
+    @Operation(summary = "Revoke the sign-in the refresh token belongs to")
+    public Uni<Response> logout(@Valid @NotNull RefreshRequest body) {
+        return auth.logout(body.refreshToken()).replaceWith(Response.noContent().build());
+    }
+
+    @GET
+    @Path("/me")
+    @Operation(summary = "The account behind the access token")
+    public Uni<Me> me(@RestHeader("Authorization") String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw Tokens.unauthorized("a bearer access token is required");
+        }
+        return auth.me(authorization.substring(7).trim());
+    }
+
+    @GET
+    @Path("/jwks")
+    @Operation(summary = "The public keys that verify access tokens (JWKS)")
+    public Response jwks() {
+        return Response.ok(keys.jwks()).header("Cache-Control", "public, max-age=300").build();
+    }
+}

@@ -1,0 +1,182 @@
+package edu.campus.sso.auth;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import org.jose4j.jwt.JwtClaims;
+
+import edu.campus.common.error.ApiException;
+import edu.campus.common.error.ErrorCodes;
+import edu.campus.sso.SsoConfig;
+import edu.campus.sso.audit.AuditLog;
+import edu.campus.sso.auth.AuthDtos.LoginRequest;
+import edu.campus.sso.auth.AuthDtos.Me;
+import edu.campus.sso.auth.AuthDtos.TokenPair;
+import edu.campus.sso.user.User;
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.Vertx;
+
+/**
+ * Sign-in and the token lifecycle. Password checks (bcrypt, deliberately slow) run on a worker thread, never on
+ * the event loop, and outside any transaction. Unknown users cost the same bcrypt as known ones.
+ */
+@ApplicationScoped
+public class AuthService {
+
+    private final Tokens tokens;
+    private final LoginThrottle throttle;
+    private final AuditLog audit;
+    private final Vertx vertx;
+    private final SsoConfig config;
+    /** Compared against when there is no user or no password, so that timing does not reveal which. */
+    private final String dummyHash;
+
+    AuthService(Tokens tokens, LoginThrottle throttle, AuditLog audit, Vertx vertx, SsoConfig config) {
+        this.tokens = tokens;
+        this.throttle = throttle;
+        this.audit = audit;
+        this.vertx = vertx;
+        this.config = config;
+        this.dummyHash = BcryptUtil.bcryptHash("campus-dummy-password", config.login().bcryptCost());
+    }
+
+    public Uni<TokenPair> login(LoginRequest request, String address) {
+        String username = request.username().trim();
+        return throttle.blockedSeconds(List.of(LoginThrottle.userKey(username), LoginThrottle.addressKey(address)))
+                .flatMap(blocked -> blocked > 0 ? Uni.createFrom().<User> failure(tooManyAttempts(blocked))
+                        : Panache.withSession(() -> User.<User> find("username", username).firstResult()))
+                .flatMap(user -> passwordMatches(request.password(), user == null ? null : user.passwordHash)
+                        .flatMap(matches -> {
+                            if (!matches || user == null || user.app != request.app()) {
+                                return throttle.recordFailure(username, address)
+                                        .call(() -> audit.record(username, "login_failed", null, new JsonObject().put("address", address)))
+                                        .replaceWith(Uni.createFrom().failure(Tokens.unauthorized("wrong username, password or app")));
+                            }
+                            if (!user.isActive) {
+                                return Uni.createFrom().failure(new ApiException(403, "account_inactive",
+                                        "this account is deactivated", Map.of()));
+                            }
+                            return throttle.clear(username)
+                                    .chain(() -> issue(user, UUID.randomUUID()))
+                                    .call(() -> audit.record(username, "login", "user:" + user.id,
+                                            new JsonObject().put("app", user.app.name()).put("address", address)));
+                        }));
+    }
+
+    /** Rotates a refresh token. A rotated token presented again revokes its whole family. */
+    public Uni<TokenPair> refresh(String presented) {
+        byte[] hash = Tokens.hash(presented);
+        return Panache.withTransaction(() -> RefreshToken.<RefreshToken> find("tokenHash", hash)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .flatMap(token -> {
+                    Instant now = Instant.now();
+                    if (token == null || token.expiresAt.isBefore(now)) {
+                        return Uni.createFrom().item(Rotation.invalid());
+                    }
+                    if (token.usedAt != null) {
+                        // a rotated token came back: someone holds a copy, so the whole sign-in ends
+                        return revokeFamily(token.familyId, now).replaceWith(Rotation.reused(token));
+                    }
+                    if (token.revokedAt != null) {
+                        return Uni.createFrom().item(Rotation.invalid());
+                    }
+                    token.usedAt = now;
+                    return User.<User> findById(token.userId).flatMap(user -> user == null || !user.isActive
+                            ? revokeFamily(token.familyId, now).replaceWith(Rotation.invalid())
+                            : newRefreshToken(user, token.familyId, now)
+                                    .map(refresh -> Rotation.rotated(pair(user, refresh, now))));
+                }))
+                // the revocation above has committed before the caller hears no
+                .flatMap(rotation -> switch (rotation.kind()) {
+                    case ROTATED -> Uni.createFrom().item(rotation.pair());
+                    case REUSED -> audit.record("user:" + rotation.token().userId, "refresh_reuse_detected",
+                            "family:" + rotation.token().familyId, null)
+                            .replaceWith(Uni.createFrom().failure(new ApiException(401, "refresh_token_reused",
+                                    "this refresh token was already used; its sign-in has been revoked", Map.of())));
+                    case INVALID -> Uni.createFrom().failure(Tokens.unauthorized("refresh token is not valid"));
+                });
+    }
+
+    /** Revokes the sign-in (token family) the refresh token belongs to. Unknown tokens are ignored. */
+    public Uni<Void> logout(String presented) {
+        byte[] hash = Tokens.hash(presented);
+        return Panache.withTransaction(() -> RefreshToken.<RefreshToken> find("tokenHash", hash).firstResult()
+                .flatMap(token -> token == null ? Uni.createFrom().<RefreshToken> nullItem()
+                        : revokeFamily(token.familyId, Instant.now()).replaceWith(token)))
+                .call(token -> token == null ? Uni.createFrom().voidItem()
+                        : audit.record("user:" + token.userId, "logout", "family:" + token.familyId, null))
+                .replaceWithVoid();
+    }
+
+    public Uni<Me> me(String bearer) {
+        JwtClaims claims = tokens.verify(bearer);
+        long id = Tokens.subject(claims);
+        return Panache.withSession(() -> User.<User> findById(id)).map(user -> {
+            if (user == null || !user.isActive) {
+                throw Tokens.unauthorized("the account behind this token is gone or deactivated");
+            }
+            return new Me(user.id, user.username, user.fullName, user.app, user.role, user.entityId);
+        });
+    }
+
+    private Uni<TokenPair> issue(User user, UUID family) {
+        Instant now = Instant.now();
+        return Panache.withTransaction(() -> newRefreshToken(user, family, now)).map(refresh -> pair(user, refresh, now));
+    }
+
+    private Uni<String> newRefreshToken(User user, UUID family, Instant now) {
+        String refresh = Tokens.newRefreshToken();
+        RefreshToken row = new RefreshToken();
+        row.userId = user.id;
+        row.familyId = family;
+        row.tokenHash = Tokens.hash(refresh);
+        row.issuedAt = now;
+        row.expiresAt = now.plus(config.jwt().refreshTtl());
+        return row.persist().replaceWith(refresh);
+    }
+
+    private TokenPair pair(User user, String refresh, Instant now) {
+        return new TokenPair(tokens.accessToken(user, now), "Bearer", tokens.accessTtlSeconds(), refresh,
+                config.jwt().refreshTtl().toSeconds());
+    }
+
+    private static Uni<Integer> revokeFamily(UUID family, Instant now) {
+        return RefreshToken.update("revokedAt = ?1 where familyId = ?2 and revokedAt is null", now, family);
+    }
+
+    private Uni<Boolean> passwordMatches(String password, String hash) {
+        String against = hash == null ? dummyHash : hash;
+        return vertx.executeBlocking(Uni.createFrom().item(() -> BcryptUtil.matches(password, against) && hash != null), false);
+    }
+
+    private static ApiException tooManyAttempts(long seconds) {
+        return new ApiException(429, ErrorCodes.TOO_MANY_REQUESTS, "too many failed sign-ins; try again later",
+                Map.of("retry_after_seconds", seconds));
+    }
+
+    private record Rotation(Kind kind, TokenPair pair, RefreshToken token) {
+        enum Kind {
+            ROTATED, REUSED, INVALID
+        }
+
+        static Rotation rotated(TokenPair pair) {
+            return new Rotation(Kind.ROTATED, pair, null);
+        }
+
+        static Rotation reused(RefreshToken token) {
+            return new Rotation(Kind.REUSED, null, token);
+        }
+
+        static Rotation invalid() {
+            return new Rotation(Kind.INVALID, null, null);
+        }
+    }
+}
