@@ -2,6 +2,7 @@ package edu.campus.sso;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -16,6 +17,16 @@ public interface SsoConfig {
     Bootstrap bootstrap();
 
     Login login();
+
+    /** Calling services by client id: sso.clients.traffic.secret / .scopes (env SSO_CLIENTS_TRAFFIC_SECRET, ...). */
+    Map<String, Client> clients();
+
+    interface Client {
+        String secret();
+
+        /** e.g. provision:traffic, provision:services, telegram:link */
+        List<String> scopes();
+    }
 
     interface Jwt {
         @WithDefault("campus-sso")

@@ -18,6 +18,7 @@ import edu.campus.sso.auth.AuthDtos.LoginRequest;
 import edu.campus.sso.auth.AuthDtos.Me;
 import edu.campus.sso.auth.AuthDtos.RefreshRequest;
 import edu.campus.sso.auth.AuthDtos.TokenPair;
+import edu.campus.sso.client.ServiceClients;
 import edu.campus.sso.keys.SigningKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -30,10 +31,12 @@ public class AuthResource {
 
     private final AuthService auth;
     private final SigningKeys keys;
+    private final ServiceClients clients;
 
-    AuthResource(AuthService auth, SigningKeys keys) {
+    AuthResource(AuthService auth, SigningKeys keys, ServiceClients clients) {
         this.auth = auth;
         this.keys = keys;
+        this.clients = clients;
     }
 
     @POST
@@ -61,10 +64,18 @@ public class AuthResource {
     @Path("/me")
     @Operation(summary = "The account behind the access token")
     public Uni<Me> me(@RestHeader("Authorization") String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw Tokens.unauthorized("a bearer access token is required");
-        }
-        return auth.me(authorization.substring(7).trim());
+        return auth.me(Tokens.bearer(authorization));
+    }
+
+    @POST
+    @Path("/token")
+    @Operation(summary = "Client credentials: a service token carrying the calling service's scopes")
+    public Uni<ServiceClients.ServiceToken> token(@Valid @NotNull ClientCredentials body) {
+        return clients.token(body.clientId(), body.clientSecret());
+    }
+
+    public record ClientCredentials(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 64) String clientId,
+            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200) String clientSecret) {
     }
 
     @GET

@@ -76,14 +76,42 @@ public class Tokens {
         return config.accessTtl().toSeconds();
     }
 
-    /** The claims of a valid access token of ours; a 401 in the error format otherwise. */
+    /** The claims of a valid user access token of ours; a 401 in the error format otherwise. */
     public JwtClaims verify(String token) {
+        JwtClaims claims = signed(token);
+        if (claims.getClaimValue("app") == null || claims.getClaimValue("role") == null) {
+            throw unauthorized("not an access token");
+        }
+        return claims;
+    }
+
+    /**
+     * The claims of a valid service token carrying {@code scope}: 401 when the token is missing or not valid,
+     * 403 when it is valid but is a user's token or lacks the scope.
+     */
+    public JwtClaims verifyService(String authorization, String scope) {
+        JwtClaims claims = signed(bearer(authorization));
+        Object scopes = claims.getClaimValue("scope");
+        if (claims.getClaimValue("client_id") == null || scopes == null) {
+            throw new ApiException(403, ErrorCodes.FORBIDDEN, "a service token is required", java.util.Map.of());
+        }
+        if (!java.util.Arrays.asList(scopes.toString().split(" ")).contains(scope)) {
+            throw new ApiException(403, ErrorCodes.FORBIDDEN, "the token lacks the scope " + scope, java.util.Map.of("scope", scope));
+        }
+        return claims;
+    }
+
+    /** The token of an {@code Authorization: Bearer ...} header; a 401 when there is none. */
+    public static String bearer(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw unauthorized("a bearer token is required");
+        }
+        return authorization.substring(7).trim();
+    }
+
+    private JwtClaims signed(String token) {
         try {
-            JwtClaims claims = consumer.processToClaims(token);
-            if (claims.getClaimValue("app") == null || claims.getClaimValue("role") == null) {
-                throw unauthorized("not an access token");
-            }
-            return claims;
+            return consumer.processToClaims(token);
         } catch (InvalidJwtException e) {
             throw unauthorized(e.hasExpired() ? "token expired" : "token is not valid");
         }

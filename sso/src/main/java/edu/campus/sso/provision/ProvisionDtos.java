@@ -1,0 +1,37 @@
+package edu.campus.sso.provision;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import edu.campus.common.error.ErrorBody;
+
+public final class ProvisionDtos {
+
+    private ProvisionDtos() {
+    }
+
+    /** {@code entity_id} is the traffic teacher's id; without it the request is refused with 422. */
+    public record TeacherUpsert(@Positive Long entityId, @NotBlank @Size(max = 200) String fullName,
+            @Positive Long ruzTeacherId, @Size(min = 3, max = 64) @Pattern(regexp = "[a-z0-9._-]+") String username) {
+    }
+
+    public record TeacherBatch(@NotNull @Size(min = 1, max = 1000) List<@Valid @NotNull TeacherUpsert> teachers) {
+    }
+
+    public record ProvisionedUser(long userId, String username, String fullName, String app, String role, Long entityId,
+            Long ruzTeacherId) {
+    }
+
+    /** One item of a batch: the account, or the error that item met. */
+    public record BatchResult(Long entityId, ProvisionedUser user, ErrorBody error) {
+    }
+
+    public record BatchResponse(int ok, int failed, List<BatchResult> results) {
+    }
+}

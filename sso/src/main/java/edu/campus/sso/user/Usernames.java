@@ -1,0 +1,56 @@
+package edu.campus.sso.user;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Usernames from full names: surname, a dot, the initials, Cyrillic transliterated:
+ * {@code Ларионенко Артём Александрович} → {@code larionenko.aa}. Collisions get 2, 3, ... (added by the caller).
+ */
+public final class Usernames {
+
+    private static final Map<Character, String> CYRILLIC = Map.ofEntries(
+            Map.entry('а', "a"), Map.entry('б', "b"), Map.entry('в', "v"), Map.entry('г', "g"), Map.entry('д', "d"),
+            Map.entry('е', "e"), Map.entry('ё', "e"), Map.entry('ж', "zh"), Map.entry('з', "z"), Map.entry('и', "i"),
+            Map.entry('й', "y"), Map.entry('к', "k"), Map.entry('л', "l"), Map.entry('м', "m"), Map.entry('н', "n"),
+            Map.entry('о', "o"), Map.entry('п', "p"), Map.entry('р', "r"), Map.entry('с', "s"), Map.entry('т', "t"),
+            Map.entry('у', "u"), Map.entry('ф', "f"), Map.entry('х', "kh"), Map.entry('ц', "ts"), Map.entry('ч', "ch"),
+            Map.entry('ш', "sh"), Map.entry('щ', "shch"), Map.entry('ъ', ""), Map.entry('ы', "y"), Map.entry('ь', ""),
+            Map.entry('э', "e"), Map.entry('ю', "yu"), Map.entry('я', "ya"));
+
+    private Usernames() {
+    }
+
+    public static String fromFullName(String fullName) {
+        String[] parts = fullName == null ? new String[0] : fullName.trim().split("\\s+");
+        if (parts.length == 0 || parts[0].isEmpty()) {
+            return "user";
+        }
+        StringBuilder name = new StringBuilder(transliterate(parts[0]));
+        StringBuilder initials = new StringBuilder();
+        for (int i = 1; i < parts.length && i < 3; i++) {
+            String part = transliterate(parts[i]);
+            if (!part.isEmpty()) {
+                initials.append(part.charAt(0));
+            }
+        }
+        if (!initials.isEmpty()) {
+            name.append('.').append(initials);
+        }
+        String result = name.toString().replaceAll("^\\.+|\\.+$", "");
+        return result.isEmpty() ? "user" : result.length() > 60 ? result.substring(0, 60) : result;
+    }
+
+    static String transliterate(String word) {
+        StringBuilder out = new StringBuilder();
+        for (char c : word.toLowerCase(Locale.ROOT).toCharArray()) {
+            String latin = CYRILLIC.get(c);
+            if (latin != null) {
+                out.append(latin);
+            } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
