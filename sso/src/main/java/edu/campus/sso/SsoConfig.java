@@ -18,6 +18,23 @@ public interface SsoConfig {
 
     Login login();
 
+    Telegram telegram();
+
+    interface Telegram {
+        /** The platform bot's token (TELEGRAM_BOT_TOKEN): it keys the initData check. */
+        Optional<String> botToken();
+
+        /** The bot's username, for deep links https://t.me/<bot>?start=<code> (TELEGRAM_BOT_USERNAME). */
+        @WithDefault("campus_bot")
+        String botUsername();
+
+        @WithDefault("300")
+        long authMaxAgeSeconds();
+
+        @WithDefault("10m")
+        Duration linkCodeTtl();
+    }
+
     /** Calling services by client id: sso.clients.traffic.secret / .scopes (env SSO_CLIENTS_TRAFFIC_SECRET, ...). */
     Map<String, Client> clients();
 

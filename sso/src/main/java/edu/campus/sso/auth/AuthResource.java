@@ -20,6 +20,7 @@ import edu.campus.sso.auth.AuthDtos.RefreshRequest;
 import edu.campus.sso.auth.AuthDtos.TokenPair;
 import edu.campus.sso.client.ServiceClients;
 import edu.campus.sso.keys.SigningKeys;
+import edu.campus.sso.telegram.TelegramLinks;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -33,10 +34,13 @@ public class AuthResource {
     private final SigningKeys keys;
     private final ServiceClients clients;
 
-    AuthResource(AuthService auth, SigningKeys keys, ServiceClients clients) {
+    private final TelegramLinks telegram;
+
+    AuthResource(AuthService auth, SigningKeys keys, ServiceClients clients, TelegramLinks telegram) {
         this.auth = auth;
         this.keys = keys;
         this.clients = clients;
+        this.telegram = telegram;
     }
 
     @POST
@@ -76,6 +80,16 @@ public class AuthResource {
 
     public record ClientCredentials(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 64) String clientId,
             @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200) String clientSecret) {
+    }
+
+    @POST
+    @Path("/telegram")
+    @Operation(summary = "Sign in from the Telegram Mini App with initData (the account must be linked)")
+    public Uni<TokenPair> telegram(@Valid @NotNull TelegramSignIn body) {
+        return telegram.signIn(body.initData());
+    }
+
+    public record TelegramSignIn(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 8192) String initData) {
     }
 
     @GET

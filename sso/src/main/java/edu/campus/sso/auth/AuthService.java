@@ -116,6 +116,17 @@ public class AuthService {
                 .replaceWithVoid();
     }
 
+    /** Tokens for an account whose identity was proven another way (Telegram initData); it must be active. */
+    public Uni<TokenPair> signInLinked(long userId, String via) {
+        return Panache.withSession(() -> User.<User> findById(userId)).flatMap(user -> {
+            if (user == null || !user.isActive) {
+                return Uni.createFrom().failure(new ApiException(403, "account_inactive", "this account is deactivated", Map.of()));
+            }
+            return issue(user, UUID.randomUUID())
+                    .call(() -> audit.record(user.username, "login", "user:" + user.id, new JsonObject().put("via", via)));
+        });
+    }
+
     public Uni<Me> me(String bearer) {
         JwtClaims claims = tokens.verify(bearer);
         long id = Tokens.subject(claims);

@@ -1,0 +1,124 @@
+package edu.campus.sso;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.junit.jupiter.api.Test;
+
+import edu.campus.sso.support.SsoTestBase;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+@QuarkusTest
+class TelegramTest extends SsoTestBase {
+
+    static final String BOT_TOKEN = "7000000001:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
+
+    String bot() {
+        return given().contentType(ContentType.JSON).body(Map.of("client_id", "bot", "client_secret", "bot-test-secret"))
+                .post("/api/auth/token").then().statusCode(200).extract().path("access_token");
+    }
+
+    String accessOf(String username, String app) {
+        return login(username, PASSWORD, app).statusCode(200).extract().path("access_token");
+    }
+
+    String linkCode(String access) {
+        return given().header("Authorization", "Bearer " + access).post("/api/telegram/link-code").then().statusCode(200)
+                .body("deep_link", startsWith("https://t.me/campus_test_bot?start="))
+                .body("expires_in", equalTo(600))
+                .extract().path("code");
+    }
+
+    ValidatableResponse link(String token, String code, long telegramId) {
+        return given().contentType(ContentType.JSON).header("Authorization", "Bearer " + token)
+                .body(Map.of("code", code, "telegram_id", telegramId, "telegram_username", "tg" + telegramId, "chat_id", telegramId))
+                .post("/api/telegram/link").then();
+    }
+
+    static String initData(long telegramId, long authDate) throws Exception {
+        String user = "{\"id\":" + telegramId + ",\"first_name\":\"Тест\",\"username\":\"tg" + telegramId + "\"}";
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec("WebAppData".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        byte[] secret = mac.doFinal(BOT_TOKEN.getBytes(StandardCharsets.UTF_8));
+        mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+        String hash = HexFormat.of().formatHex(mac.doFinal(("auth_date=" + authDate + "\nuser=" + user).getBytes(StandardCharsets.UTF_8)));
+        return "user=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&auth_date=" + authDate + "&hash=" + hash;
+    }
+
+    ValidatableResponse telegramSignIn(String initData) {
+        return given().contentType(ContentType.JSON).body(Map.of("init_data", initData)).post("/api/auth/telegram").then();
+    }
+
+    @Test
+    void aTeacherLinksTelegramOnceThenSignsInFromTheMiniApp() throws Exception {
+        String teacher = user("traffic", "teacher", entityId(), true);
+        long telegramId = entityId() % 1_000_000_000_000L;
+        String code = linkCode(accessOf(teacher, "traffic"));
+        assertEquals(0, db.preparedQuery("select count(*) from link_codes where code_hash::text like $1")
+                .execute(Tuple.of("%" + code + "%")).await().indefinitely().iterator().next().getLong(0));
+
+        link(bot(), code, telegramId).statusCode(200).body("telegram_id", equalTo(telegramId));
+        // single use
+        link(bot(), code, telegramId).statusCode(404).body("error_code", equalTo("link_code_invalid"));
+
+        String access = telegramSignIn(initData(telegramId, Instant.now().getEpochSecond())).statusCode(200)
+                .extract().path("access_token");
+        given().header("Authorization", "Bearer " + access).get("/api/auth/me").then().statusCode(200)
+                .body("username", equalTo(teacher)).body("role", equalTo("teacher"));
+    }
+
+    @Test
+    void signInRefusesUnlinkedTamperedAndStaleInitData() throws Exception {
+        long stranger = entityId() % 1_000_000_000_000L;
+        telegramSignIn(initData(stranger, Instant.now().getEpochSecond())).statusCode(401)
+                .body("error_code", equalTo("telegram_not_linked"));
+        telegramSignIn(initData(stranger, Instant.now().getEpochSecond()).replace("%D0%A2", "%D0%A3")).statusCode(401)
+                .body("error_code", equalTo("invalid_init_data")).body("details.reason", equalTo("bad_hash"));
+        telegramSignIn(initData(stranger, Instant.now().getEpochSecond() - 3600)).statusCode(401)
+                .body("details.reason", equalTo("stale"));
+    }
+
+    @Test
+    void aTelegramAccountBelongsToOneUser() {
+        long telegramId = entityId() % 1_000_000_000_000L;
+        link(bot(), linkCode(accessOf(user("traffic", "teacher", entityId(), true), "traffic")), telegramId).statusCode(200);
+        link(bot(), linkCode(accessOf(user("traffic", "teacher", entityId(), true), "traffic")), telegramId).statusCode(409)
+                .body("error_code", equalTo("conflict"));
+    }
+
+    @Test
+    void onlyTheBotCompletesLinksAndOnlySignedInUsersGetCodes() {
+        given().post("/api/telegram/link-code").then().statusCode(401);
+        String teacherAccess = accessOf(user("traffic", "teacher", entityId(), true), "traffic");
+        String code = linkCode(teacherAccess);
+        String traffic = given().contentType(ContentType.JSON)
+                .body(Map.of("client_id", "traffic", "client_secret", "traffic-test-secret"))
+                .post("/api/auth/token").then().statusCode(200).extract().path("access_token");
+        link(traffic, code, 5L).statusCode(403);
+        link(teacherAccess, code, 5L).statusCode(403);
+        given().contentType(ContentType.JSON).body(Map.of("code", code, "telegram_id", 5)).post("/api/telegram/link")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void anExpiredCodeIsRefused() {
+        String teacher = user("traffic", "teacher", entityId(), true);
+        String code = linkCode(accessOf(teacher, "traffic"));
+        db.query("update link_codes set expires_at = now() - interval '1 second' where used_at is null").execute().await().indefinitely();
+        link(bot(), code, 77L).statusCode(404).body("error_code", equalTo("link_code_invalid"));
+    }
+}
