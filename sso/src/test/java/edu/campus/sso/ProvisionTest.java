@@ -190,4 +190,42 @@ class ProvisionTest extends SsoTestBase {
         }
         assertEquals(0, rows("select count(*) from users where entity_id = $1", entity));
     }
+
+    @Test
+    void servicesStaffAndExecutorsNeedTheServicesScope() {
+        String services = serviceToken("services", "services-test-secret");
+        long staff = entityId();
+        long executor = entityId();
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer " + services)
+                .body(Map.of("entity_id", staff, "full_name", "Сотрудник Деканата")).post("/api/provision/services/staff")
+                .then().statusCode(200).body("app", equalTo("services")).body("role", equalTo("staff"));
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer " + services)
+                .body(Map.of("entity_id", executor, "full_name", "Исполнитель Заявок")).post("/api/provision/services/executors")
+                .then().statusCode(200).body("role", equalTo("executor"));
+        // traffic's token cannot touch services accounts, and only teachers carry a RUZ id
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer " + traffic())
+                .body(Map.of("entity_id", entityId(), "full_name", "Чужой Клиент")).post("/api/provision/services/staff")
+                .then().statusCode(403);
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer " + services)
+                .body(Map.of("entity_id", entityId(), "full_name", "С Рузид", "ruz_teacher_id", 5)).post("/api/provision/services/staff")
+                .then().statusCode(400).body("details.fields", hasKey("ruz_teacher_id"));
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer " + services)
+                .body(Map.of("full_name", "Без Сущности")).post("/api/provision/services/executors")
+                .then().statusCode(422).body("error_code", equalTo("entity_id_required"));
+        given().header("Authorization", "Bearer " + services).delete("/api/provision/services/staff/" + staff).then().statusCode(204);
+        given().header("Authorization", "Bearer " + services).delete("/api/provision/services/executors/" + executor).then().statusCode(204);
+        assertEquals(0, rows("select count(*) from users where app = 'services' and entity_id in ($1, $2)", staff, executor));
+    }
+
+    @Test
+    void trafficGetsATeachersTelegramDeepLink() {
+        String token = traffic();
+        long entity = entityId();
+        upsert(token, Map.of("entity_id", entity, "full_name", "Телеграм Учитель")).statusCode(200);
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer " + token).body(Map.of("entity_id", entity))
+                .post("/api/provision/traffic/teacher-link-telegram").then().statusCode(200)
+                .body("deep_link", org.hamcrest.Matchers.startsWith("https://t.me/campus_test_bot?start="));
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer " + token).body(Map.of("entity_id", entityId()))
+                .post("/api/provision/traffic/teacher-link-telegram").then().statusCode(404).body("error_code", equalTo("not_found"));
+    }
 }

@@ -16,12 +16,12 @@ public final class ProvisionDtos {
     private ProvisionDtos() {
     }
 
-    /** {@code entity_id} is the traffic teacher's id; without it the request is refused with 422. */
-    public record TeacherUpsert(@Positive Long entityId, @NotBlank @Size(max = 200) String fullName,
+    /** {@code entity_id} is the id of the account's record in its domain (traffic teacher, services staff/executor); without it the request is refused with 422. */
+    public record AccountUpsert(@Positive Long entityId, @NotBlank @Size(max = 200) String fullName,
             @Positive Long ruzTeacherId, @Size(min = 3, max = 64) @Pattern(regexp = "[a-z0-9._-]+") String username) {
     }
 
-    public record TeacherBatch(@NotNull @Size(min = 1, max = 1000) List<@Valid @NotNull TeacherUpsert> teachers) {
+    public record TeacherBatch(@NotNull @Size(min = 1, max = 1000) List<@Valid @NotNull AccountUpsert> teachers) {
     }
 
     public record ProvisionedUser(long userId, String username, String fullName, String app, String role, Long entityId,

@@ -20,7 +20,10 @@ import edu.campus.sso.auth.Tokens;
 import edu.campus.sso.provision.ProvisionDtos.BatchResponse;
 import edu.campus.sso.provision.ProvisionDtos.ProvisionedUser;
 import edu.campus.sso.provision.ProvisionDtos.TeacherBatch;
-import edu.campus.sso.provision.ProvisionDtos.TeacherUpsert;
+import edu.campus.sso.provision.ProvisionDtos.AccountUpsert;
+import edu.campus.sso.provision.Provisioning.Kind;
+import edu.campus.sso.telegram.TelegramLinks;
+import edu.campus.sso.telegram.TelegramLinks.LinkCode;
 import io.smallrye.mutiny.Uni;
 
 /** Internal: for the domain services' service tokens only. The public gateway does not route /api/provision. */
@@ -30,21 +33,21 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "provision")
 public class ProvisionResource {
 
-    static final String TRAFFIC = "provision:traffic";
-
     private final Provisioning provisioning;
     private final Tokens tokens;
+    private final TelegramLinks telegram;
 
-    ProvisionResource(Provisioning provisioning, Tokens tokens) {
+    ProvisionResource(Provisioning provisioning, Tokens tokens, TelegramLinks telegram) {
         this.provisioning = provisioning;
         this.tokens = tokens;
+        this.telegram = telegram;
     }
 
     @POST
     @Path("/traffic/teachers")
     @Operation(summary = "Upsert the SSO account of a traffic teacher (by entity_id; ruz_teacher_id kept unique)")
-    public Uni<ProvisionedUser> teacher(@RestHeader("Authorization") String authorization, @Valid @NotNull TeacherUpsert body) {
-        String client = client(authorization, TRAFFIC);
+    public Uni<ProvisionedUser> teacher(@RestHeader("Authorization") String authorization, @Valid @NotNull AccountUpsert body) {
+        String client = client(authorization, Kind.TRAFFIC_TEACHER.scope);
         return provisioning.upsertTeacher(body, client);
     }
 
@@ -52,7 +55,7 @@ public class ProvisionResource {
     @Path("/traffic/teachers/batch")
     @Operation(summary = "The same for up to 1000 teachers; each item answers on its own")
     public Uni<BatchResponse> teachers(@RestHeader("Authorization") String authorization, @Valid @NotNull TeacherBatch body) {
-        String client = client(authorization, TRAFFIC);
+        String client = client(authorization, Kind.TRAFFIC_TEACHER.scope);
         return provisioning.upsertTeachers(body.teachers(), client).map(results -> {
             int failed = (int) results.stream().filter(r -> r.error() != null).count();
             return new BatchResponse(results.size() - failed, failed, results);
@@ -63,8 +66,52 @@ public class ProvisionResource {
     @Path("/traffic/teachers/{entity_id}")
     @Operation(summary = "Delete the account of a traffic teacher; deleting twice is fine")
     public Uni<Response> deleteTeacher(@RestHeader("Authorization") String authorization, @RestPath("entity_id") long entityId) {
-        String client = client(authorization, TRAFFIC);
-        return provisioning.deleteTeacher(Params.positiveId("entity_id", entityId), client)
+        return delete(Kind.TRAFFIC_TEACHER, authorization, entityId);
+    }
+
+    @POST
+    @Path("/traffic/teacher-link-telegram")
+    @Operation(summary = "A one-time Telegram deep link for a traffic teacher (an admin hands it to the teacher)")
+    public Uni<LinkCode> teacherTelegramLink(@RestHeader("Authorization") String authorization, @Valid @NotNull EntityRef body) {
+        client(authorization, Kind.TRAFFIC_TEACHER.scope);
+        if (body.entityId() == null) {
+            throw new edu.campus.common.error.ApiException(422, "entity_id_required", "entity_id is required", java.util.Map.of());
+        }
+        return provisioning.userIdOf(Kind.TRAFFIC_TEACHER, body.entityId()).flatMap(telegram::newCode);
+    }
+
+    public record EntityRef(@jakarta.validation.constraints.Positive Long entityId) {
+    }
+
+    @POST
+    @Path("/services/staff")
+    @Operation(summary = "Upsert the SSO account of a services staff member (by entity_id)")
+    public Uni<ProvisionedUser> staff(@RestHeader("Authorization") String authorization, @Valid @NotNull AccountUpsert body) {
+        return provisioning.upsert(Kind.SERVICES_STAFF, body, client(authorization, Kind.SERVICES_STAFF.scope));
+    }
+
+    @POST
+    @Path("/services/executors")
+    @Operation(summary = "Upsert the SSO account of a services executor (by entity_id)")
+    public Uni<ProvisionedUser> executor(@RestHeader("Authorization") String authorization, @Valid @NotNull AccountUpsert body) {
+        return provisioning.upsert(Kind.SERVICES_EXECUTOR, body, client(authorization, Kind.SERVICES_EXECUTOR.scope));
+    }
+
+    @DELETE
+    @Path("/services/staff/{entity_id}")
+    public Uni<Response> deleteStaff(@RestHeader("Authorization") String authorization, @RestPath("entity_id") long entityId) {
+        return delete(Kind.SERVICES_STAFF, authorization, entityId);
+    }
+
+    @DELETE
+    @Path("/services/executors/{entity_id}")
+    public Uni<Response> deleteExecutor(@RestHeader("Authorization") String authorization, @RestPath("entity_id") long entityId) {
+        return delete(Kind.SERVICES_EXECUTOR, authorization, entityId);
+    }
+
+    private Uni<Response> delete(Kind kind, String authorization, long entityId) {
+        String client = client(authorization, kind.scope);
+        return provisioning.delete(kind, Params.positiveId("entity_id", entityId), client)
                 .map(deleted -> Response.noContent().build());
     }
 

@@ -11,7 +11,7 @@ import edu.campus.common.error.ApiException;
 import edu.campus.sso.audit.AuditLog;
 import edu.campus.sso.provision.ProvisionDtos.BatchResult;
 import edu.campus.sso.provision.ProvisionDtos.ProvisionedUser;
-import edu.campus.sso.provision.ProvisionDtos.TeacherUpsert;
+import edu.campus.sso.provision.ProvisionDtos.AccountUpsert;
 import edu.campus.sso.user.Usernames;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -30,9 +30,26 @@ public class Provisioning {
 
     static final int MAX_USERNAME_TRIES = 50;
 
-    private static final String UPSERT_TEACHER = """
+    /** The accounts domain services provision, with the scope a service token needs for each. */
+    public enum Kind {
+        TRAFFIC_TEACHER("traffic", "teacher", "provision:traffic"),
+        SERVICES_STAFF("services", "staff", "provision:services"),
+        SERVICES_EXECUTOR("services", "executor", "provision:services");
+
+        final String app;
+        final String role;
+        public final String scope;
+
+        Kind(String app, String role, String scope) {
+            this.app = app;
+            this.role = role;
+            this.scope = scope;
+        }
+    }
+
+    private static final String UPSERT = """
             insert into users (username, full_name, app, role, entity_id, ruz_teacher_id)
-            values ($1, $2, 'traffic', 'teacher', $3, $4)
+            values ($1, $2, $5, $6, $3, $4)
             on conflict (app, role, entity_id) where entity_id is not null do update
               set full_name = excluded.full_name,
                   ruz_teacher_id = coalesce(excluded.ruz_teacher_id, users.ruz_teacher_id),
@@ -51,20 +68,27 @@ public class Provisioning {
         this.audit = audit;
     }
 
-    public Uni<ProvisionedUser> upsertTeacher(TeacherUpsert teacher, String client) {
-        if (teacher.entityId() == null) {
-            throw missingEntity(Map.of());
+    public Uni<ProvisionedUser> upsertTeacher(AccountUpsert teacher, String client) {
+        return upsert(Kind.TRAFFIC_TEACHER, teacher, client);
+    }
+
+    public Uni<ProvisionedUser> upsert(Kind kind, AccountUpsert account, String client) {
+        if (account.entityId() == null) {
+            throw missingEntity(kind, Map.of());
         }
-        String base = teacher.username() != null ? teacher.username() : Usernames.fromFullName(teacher.fullName());
-        return attempt(teacher, base, 1).call(row -> row.getBoolean("inserted") || row.getBoolean("touched")
-                ? audit.record("client:" + client, row.getBoolean("inserted") ? "teacher_provisioned" : "teacher_updated",
-                        "user:" + row.getLong("id"), new JsonObject().put("entity_id", teacher.entityId()))
+        if (kind != Kind.TRAFFIC_TEACHER && account.ruzTeacherId() != null) {
+            throw edu.campus.common.error.ApiException.validation("ruz_teacher_id", "only traffic teachers have one");
+        }
+        String base = account.username() != null ? account.username() : Usernames.fromFullName(account.fullName());
+        return attempt(kind, account, base, 1).call(row -> row.getBoolean("inserted") || row.getBoolean("touched")
+                ? audit.record("client:" + client, kind.role + (row.getBoolean("inserted") ? "_provisioned" : "_updated"),
+                        "user:" + row.getLong("id"), new JsonObject().put("app", kind.app).put("entity_id", account.entityId()))
                 : Uni.createFrom().voidItem())
-                .map(Provisioning::toUser);
+                .map(row -> toUser(kind, row));
     }
 
     /** Each item on its own: one bad teacher does not stop the batch; results keep the request's order. */
-    public Uni<List<BatchResult>> upsertTeachers(List<TeacherUpsert> teachers, String client) {
+    public Uni<List<BatchResult>> upsertTeachers(List<AccountUpsert> teachers, String client) {
         Map<String, String> missing = new LinkedHashMap<>();
         for (int i = 0; i < teachers.size(); i++) {
             if (teachers.get(i).entityId() == null) {
@@ -72,7 +96,7 @@ public class Provisioning {
             }
         }
         if (!missing.isEmpty()) {
-            throw missingEntity(Map.of("fields", missing));
+            throw missingEntity(Kind.TRAFFIC_TEACHER, Map.of("fields", missing));
         }
         return Multi.createFrom().iterable(teachers)
                 .onItem().transformToUniAndConcatenate(teacher -> upsertTeacher(teacher, client)
@@ -83,23 +107,36 @@ public class Provisioning {
                 .map(ArrayList::new);
     }
 
-    public Uni<Boolean> deleteTeacher(long entityId, String client) {
-        return db.preparedQuery("delete from users where app = 'traffic' and role = 'teacher' and entity_id = $1 returning id")
-                .execute(Tuple.of(entityId))
+    public Uni<Boolean> delete(Kind kind, long entityId, String client) {
+        return db.preparedQuery("delete from users where app = $1 and role = $2 and entity_id = $3 returning id")
+                .execute(Tuple.of(kind.app, kind.role, entityId))
                 .flatMap(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(false)
-                        : audit.record("client:" + client, "teacher_deleted", "user:" + rows.iterator().next().getLong("id"),
-                                new JsonObject().put("entity_id", entityId)).replaceWith(true));
+                        : audit.record("client:" + client, kind.role + "_deleted", "user:" + rows.iterator().next().getLong("id"),
+                                new JsonObject().put("app", kind.app).put("entity_id", entityId)).replaceWith(true));
     }
 
-    private Uni<Row> attempt(TeacherUpsert teacher, String base, int n) {
+    /** The account of a provisioned entity, for flows that start from the domain's id (e.g. a teacher's Telegram link). */
+    public Uni<Long> userIdOf(Kind kind, long entityId) {
+        return db.preparedQuery("select id from users where app = $1 and role = $2 and entity_id = $3")
+                .execute(Tuple.of(kind.app, kind.role, entityId))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        throw ApiException.notFound("account", kind.app + ":" + kind.role + ":" + entityId);
+                    }
+                    return rows.iterator().next().getLong("id");
+                });
+    }
+
+    private Uni<Row> attempt(Kind kind, AccountUpsert teacher, String base, int n) {
         String candidate = n == 1 ? base : base + n;
-        return db.preparedQuery(UPSERT_TEACHER)
-                .execute(Tuple.of(candidate, teacher.fullName().trim(), teacher.entityId(), teacher.ruzTeacherId()))
+        return db.preparedQuery(UPSERT)
+                .execute(Tuple.from(new Object[] { candidate, teacher.fullName().trim(), teacher.entityId(), teacher.ruzTeacherId(),
+                        kind.app, kind.role }))
                 .map(rows -> rows.iterator().next())
                 .onFailure(PgException.class).recoverWithUni(failure -> {
                     String constraint = ((PgException) failure).getConstraint();
                     if ("users_username_key".equals(constraint) && teacher.username() == null && n < MAX_USERNAME_TRIES) {
-                        return attempt(teacher, base, n + 1); // another account has this name: take the next suffix
+                        return attempt(kind, teacher, base, n + 1); // another account has this name: take the next suffix
                     }
                     if ("users_username_key".equals(constraint)) {
                         return Uni.createFrom().failure(ApiException.conflict("the username is taken",
@@ -113,13 +150,13 @@ public class Provisioning {
                 });
     }
 
-    private static ProvisionedUser toUser(Row row) {
-        return new ProvisionedUser(row.getLong("id"), row.getString("username"), row.getString("full_name"), "traffic",
-                "teacher", row.getLong("entity_id"), row.getLong("ruz_teacher_id"));
+    private static ProvisionedUser toUser(Kind kind, Row row) {
+        return new ProvisionedUser(row.getLong("id"), row.getString("username"), row.getString("full_name"), kind.app,
+                kind.role, row.getLong("entity_id"), row.getLong("ruz_teacher_id"));
     }
 
-    private static ApiException missingEntity(Map<String, Object> details) {
-        return new ApiException(422, "entity_id_required", "a traffic teacher needs the entity_id of its traffic teacher",
-                details);
+    private static ApiException missingEntity(Kind kind, Map<String, Object> details) {
+        return new ApiException(422, "entity_id_required",
+                "a " + kind.app + " " + kind.role + " needs the entity_id of its " + kind.app + " record", details);
     }
 }
