@@ -18,6 +18,8 @@ import edu.campus.sso.auth.AuthDtos.LoginRequest;
 import edu.campus.sso.auth.AuthDtos.Me;
 import edu.campus.sso.auth.AuthDtos.RefreshRequest;
 import edu.campus.sso.auth.AuthDtos.TokenPair;
+import edu.campus.common.sso.SsoModel.ClientCredentials;
+import edu.campus.common.sso.SsoModel.ServiceToken;
 import edu.campus.sso.client.ServiceClients;
 import edu.campus.sso.keys.SigningKeys;
 import edu.campus.sso.telegram.TelegramLinks;
@@ -74,12 +76,8 @@ public class AuthResource {
     @POST
     @Path("/token")
     @Operation(summary = "Client credentials: a service token carrying the calling service's scopes")
-    public Uni<ServiceClients.ServiceToken> token(@Valid @NotNull ClientCredentials body) {
+    public Uni<ServiceToken> token(@Valid @NotNull ClientCredentials body) {
         return clients.token(body.clientId(), body.clientSecret());
-    }
-
-    public record ClientCredentials(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 64) String clientId,
-            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200) String clientSecret) {
     }
 
     @POST

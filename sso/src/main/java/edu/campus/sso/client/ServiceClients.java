@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import edu.campus.common.error.ApiException;
+import edu.campus.common.sso.SsoModel.ServiceToken;
 import edu.campus.sso.SsoConfig;
 import edu.campus.sso.auth.Tokens;
 import edu.campus.sso.keys.SigningKeys;
@@ -30,9 +31,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class ServiceClients {
 
     private static final Logger LOG = Logger.getLogger(ServiceClients.class);
-
-    public record ServiceToken(String accessToken, String tokenType, long expiresIn, String scope) {
-    }
 
     private final Pool db;
     private final Vertx vertx;

@@ -17,13 +17,14 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import edu.campus.common.error.Params;
 import edu.campus.sso.auth.Tokens;
-import edu.campus.sso.provision.ProvisionDtos.BatchResponse;
-import edu.campus.sso.provision.ProvisionDtos.ProvisionedUser;
-import edu.campus.sso.provision.ProvisionDtos.TeacherBatch;
-import edu.campus.sso.provision.ProvisionDtos.AccountUpsert;
+import edu.campus.common.sso.SsoModel.BatchResponse;
+import edu.campus.common.sso.SsoModel.ProvisionedAccount;
+import edu.campus.common.sso.SsoModel.TeacherBatch;
+import edu.campus.common.sso.SsoModel.AccountUpsert;
+import edu.campus.common.sso.SsoModel.EntityRef;
 import edu.campus.sso.provision.Provisioning.Kind;
 import edu.campus.sso.telegram.TelegramLinks;
-import edu.campus.sso.telegram.TelegramLinks.LinkCode;
+import edu.campus.common.sso.SsoModel.TelegramLink;
 import io.smallrye.mutiny.Uni;
 
 /** Internal: for the domain services' service tokens only. The public gateway does not route /api/provision. */
@@ -46,7 +47,7 @@ public class ProvisionResource {
     @POST
     @Path("/traffic/teachers")
     @Operation(summary = "Upsert the SSO account of a traffic teacher (by entity_id; ruz_teacher_id kept unique)")
-    public Uni<ProvisionedUser> teacher(@RestHeader("Authorization") String authorization, @Valid @NotNull AccountUpsert body) {
+    public Uni<ProvisionedAccount> teacher(@RestHeader("Authorization") String authorization, @Valid @NotNull AccountUpsert body) {
         String client = client(authorization, Kind.TRAFFIC_TEACHER.scope);
         return provisioning.upsertTeacher(body, client);
     }
@@ -72,7 +73,7 @@ public class ProvisionResource {
     @POST
     @Path("/traffic/teacher-link-telegram")
     @Operation(summary = "A one-time Telegram deep link for a traffic teacher (an admin hands it to the teacher)")
-    public Uni<LinkCode> teacherTelegramLink(@RestHeader("Authorization") String authorization, @Valid @NotNull EntityRef body) {
+    public Uni<TelegramLink> teacherTelegramLink(@RestHeader("Authorization") String authorization, @Valid @NotNull EntityRef body) {
         client(authorization, Kind.TRAFFIC_TEACHER.scope);
         if (body.entityId() == null) {
             throw new edu.campus.common.error.ApiException(422, "entity_id_required", "entity_id is required", java.util.Map.of());
@@ -80,20 +81,17 @@ public class ProvisionResource {
         return provisioning.userIdOf(Kind.TRAFFIC_TEACHER, body.entityId()).flatMap(telegram::newCode);
     }
 
-    public record EntityRef(@jakarta.validation.constraints.Positive Long entityId) {
-    }
-
     @POST
     @Path("/services/staff")
     @Operation(summary = "Upsert the SSO account of a services staff member (by entity_id)")
-    public Uni<ProvisionedUser> staff(@RestHeader("Authorization") String authorization, @Valid @NotNull AccountUpsert body) {
+    public Uni<ProvisionedAccount> staff(@RestHeader("Authorization") String authorization, @Valid @NotNull AccountUpsert body) {
         return provisioning.upsert(Kind.SERVICES_STAFF, body, client(authorization, Kind.SERVICES_STAFF.scope));
     }
 
     @POST
     @Path("/services/executors")
     @Operation(summary = "Upsert the SSO account of a services executor (by entity_id)")
-    public Uni<ProvisionedUser> executor(@RestHeader("Authorization") String authorization, @Valid @NotNull AccountUpsert body) {
+    public Uni<ProvisionedAccount> executor(@RestHeader("Authorization") String authorization, @Valid @NotNull AccountUpsert body) {
         return provisioning.upsert(Kind.SERVICES_EXECUTOR, body, client(authorization, Kind.SERVICES_EXECUTOR.scope));
     }
 

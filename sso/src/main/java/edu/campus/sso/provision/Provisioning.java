@@ -9,9 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import edu.campus.common.error.ApiException;
 import edu.campus.sso.audit.AuditLog;
-import edu.campus.sso.provision.ProvisionDtos.BatchResult;
-import edu.campus.sso.provision.ProvisionDtos.ProvisionedUser;
-import edu.campus.sso.provision.ProvisionDtos.AccountUpsert;
+import edu.campus.common.sso.SsoModel.BatchResult;
+import edu.campus.common.sso.SsoModel.ProvisionedAccount;
+import edu.campus.common.sso.SsoModel.AccountUpsert;
 import edu.campus.sso.user.Usernames;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -68,11 +68,11 @@ public class Provisioning {
         this.audit = audit;
     }
 
-    public Uni<ProvisionedUser> upsertTeacher(AccountUpsert teacher, String client) {
+    public Uni<ProvisionedAccount> upsertTeacher(AccountUpsert teacher, String client) {
         return upsert(Kind.TRAFFIC_TEACHER, teacher, client);
     }
 
-    public Uni<ProvisionedUser> upsert(Kind kind, AccountUpsert account, String client) {
+    public Uni<ProvisionedAccount> upsert(Kind kind, AccountUpsert account, String client) {
         if (account.entityId() == null) {
             throw missingEntity(kind, Map.of());
         }
@@ -150,8 +150,8 @@ public class Provisioning {
                 });
     }
 
-    private static ProvisionedUser toUser(Kind kind, Row row) {
-        return new ProvisionedUser(row.getLong("id"), row.getString("username"), row.getString("full_name"), kind.app,
+    private static ProvisionedAccount toUser(Kind kind, Row row) {
+        return new ProvisionedAccount(row.getLong("id"), row.getString("username"), row.getString("full_name"), kind.app,
                 kind.role, row.getLong("entity_id"), row.getLong("ruz_teacher_id"));
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import edu.campus.common.error.ApiException;
+import edu.campus.common.sso.SsoModel.TelegramLink;
 import edu.campus.common.telegram.TelegramInitData;
 import edu.campus.sso.SsoConfig;
 import edu.campus.sso.audit.AuditLog;
@@ -26,9 +27,6 @@ import io.vertx.pgclient.PgException;
  */
 @ApplicationScoped
 public class TelegramLinks {
-
-    public record LinkCode(String code, String deepLink, long expiresIn) {
-    }
 
     public record LinkRequest(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 64) String code,
             @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Positive Long telegramId,
@@ -51,13 +49,13 @@ public class TelegramLinks {
     }
 
     /** A single-use code for the signed-in user; only its hash is stored. */
-    public Uni<LinkCode> newCode(long userId) {
+    public Uni<TelegramLink> newCode(long userId) {
         String code = Tokens.newRefreshToken().substring(0, 32);
         Duration ttl = config.linkCodeTtl();
         return db.preparedQuery("insert into link_codes (code_hash, user_id, expires_at) values ($1, $2, $3)")
                 .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(Tokens.hash(code)), userId,
                         Instant.now().plus(ttl).atOffset(java.time.ZoneOffset.UTC)))
-                .replaceWith(new LinkCode(code, "https://t.me/" + config.botUsername() + "?start=" + code, ttl.toSeconds()));
+                .replaceWith(new TelegramLink(code, "https://t.me/" + config.botUsername() + "?start=" + code, ttl.toSeconds()));
     }
 
     /** The bot completes a link: the code is consumed atomically (single use) and the Telegram account attached. */

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 
 import edu.campus.sso.auth.Tokens;
-import edu.campus.sso.telegram.TelegramLinks.LinkCode;
+import edu.campus.common.sso.SsoModel.TelegramLink;
 import edu.campus.sso.telegram.TelegramLinks.LinkRequest;
 import edu.campus.sso.telegram.TelegramLinks.Linked;
 import io.smallrye.mutiny.Uni;
@@ -36,7 +36,7 @@ public class TelegramResource {
     @Path("/link-code")
     @Consumes(MediaType.WILDCARD) // no body: no content type required
     @Operation(summary = "For the signed-in user: a one-time code and the bot deep link that uses it")
-    public Uni<LinkCode> linkCode(@RestHeader("Authorization") String authorization) {
+    public Uni<TelegramLink> linkCode(@RestHeader("Authorization") String authorization) {
         return links.newCode(Tokens.subject(tokens.verify(Tokens.bearer(authorization))));
     }
 

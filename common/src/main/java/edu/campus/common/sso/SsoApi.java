@@ -1,0 +1,93 @@
+package edu.campus.common.sso;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import edu.campus.common.error.ApiException;
+import edu.campus.common.error.ErrorBody;
+import edu.campus.common.sso.SsoModel.AccountUpsert;
+import edu.campus.common.sso.SsoModel.BatchResponse;
+import edu.campus.common.sso.SsoModel.ClientCredentials;
+import edu.campus.common.sso.SsoModel.EntityRef;
+import edu.campus.common.sso.SsoModel.ProvisionedAccount;
+import edu.campus.common.sso.SsoModel.ServiceToken;
+import edu.campus.common.sso.SsoModel.TeacherBatch;
+import edu.campus.common.sso.SsoModel.TelegramLink;
+import edu.campus.common.upstream.Upstreams;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.smallrye.mutiny.Uni;
+
+/** SSO's service API. Use {@link SsoClient}: it adds the service token and the fault tolerance. */
+@RegisterRestClient(configKey = "sso")
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+interface SsoApi {
+
+    @POST
+    @Path("/auth/token")
+    Uni<ServiceToken> token(ClientCredentials credentials);
+
+    @POST
+    @Path("/provision/traffic/teachers")
+    Uni<ProvisionedAccount> upsertTeacher(@HeaderParam("Authorization") String authorization, AccountUpsert teacher);
+
+    @POST
+    @Path("/provision/traffic/teachers/batch")
+    Uni<BatchResponse> upsertTeachers(@HeaderParam("Authorization") String authorization, TeacherBatch teachers);
+
+    @DELETE
+    @Path("/provision/traffic/teachers/{entity_id}")
+    Uni<Void> deleteTeacher(@HeaderParam("Authorization") String authorization, @PathParam("entity_id") long entityId);
+
+    @POST
+    @Path("/provision/traffic/teacher-link-telegram")
+    Uni<TelegramLink> teacherTelegramLink(@HeaderParam("Authorization") String authorization, EntityRef teacher);
+
+    @POST
+    @Path("/provision/services/staff")
+    Uni<ProvisionedAccount> upsertStaff(@HeaderParam("Authorization") String authorization, AccountUpsert staff);
+
+    @POST
+    @Path("/provision/services/executors")
+    Uni<ProvisionedAccount> upsertExecutor(@HeaderParam("Authorization") String authorization, AccountUpsert executor);
+
+    @DELETE
+    @Path("/provision/services/staff/{entity_id}")
+    Uni<Void> deleteStaff(@HeaderParam("Authorization") String authorization, @PathParam("entity_id") long entityId);
+
+    @DELETE
+    @Path("/provision/services/executors/{entity_id}")
+    Uni<Void> deleteExecutor(@HeaderParam("Authorization") String authorization, @PathParam("entity_id") long entityId);
+
+    /**
+     * 401: our service token was refused (expired, keys rotated) → {@link SsoClient.TokenRejected}, renewed and retried.
+     * 409/422: SSO's answer about the request → the same error for our caller. The rest → the upstream mapping.
+     */
+    @ClientExceptionMapper
+    static RuntimeException toException(Response response) {
+        int status = response.getStatus();
+        if (status == 401) {
+            return new SsoClient.TokenRejected();
+        }
+        if (status == 409 || status == 422) {
+            try {
+                response.bufferEntity();
+                ErrorBody body = response.readEntity(ErrorBody.class);
+                return new ApiException(status, body.errorCode(), body.message(), body.details());
+            } catch (RuntimeException unreadable) {
+                // fall through to the generic mapping
+            }
+        }
+        return Upstreams.fromStatus(SsoClient.UPSTREAM, response);
+    }
+}
