@@ -1,0 +1,128 @@
+package edu.campus.sso.user;
+
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import edu.campus.common.auth.Caller;
+import edu.campus.common.auth.RequireUser;
+import edu.campus.sso.user.UserAdmin.AuditEntry;
+import edu.campus.sso.user.UserAdmin.CreateUser;
+import edu.campus.sso.user.UserAdmin.LinkTelegram;
+import edu.campus.sso.user.UserAdmin.Page;
+import edu.campus.sso.user.UserAdmin.PatchUser;
+import edu.campus.sso.user.UserAdmin.UserView;
+import io.smallrye.mutiny.Uni;
+
+/** The admin API: admins of app sso only (verified locally like any other service, through the JWKS). */
+@Path("/api/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "users")
+@RequireUser(app = "sso", roles = "admin")
+public class UserResource {
+
+    private final UserAdmin users;
+    private final Caller caller;
+
+    UserResource(UserAdmin users, Caller caller) {
+        this.users = users;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "Users, filtered by app, role and text (username or name), paged")
+    public Uni<Page<UserView>> list(@RestQuery @Pattern(regexp = "sso|traffic|services") String app,
+            @RestQuery @Pattern(regexp = "admin|staff|executor|teacher") String role, @RestQuery("q") String text,
+            @RestQuery @DefaultValue("0") @Min(0) int page, @RestQuery @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return users.list(app, role, text, page, size);
+    }
+
+    @GET
+    @Path("/check-username")
+    public Uni<Map<String, Object>> checkUsername(@RestQuery @NotBlank String username) {
+        return users.checkUsername(username.trim());
+    }
+
+    @GET
+    @Path("/by-telegram/{telegram_id}")
+    public Uni<UserView> byTelegram(@RestPath("telegram_id") @Min(1) long telegramId) {
+        return users.byTelegram(telegramId);
+    }
+
+    @GET
+    @Path("/by-ruz-teacher/{ruz_teacher_id}")
+    public Uni<UserView> byRuzTeacher(@RestPath("ruz_teacher_id") @Min(1) long ruzTeacherId,
+            @RestQuery @Pattern(regexp = "sso|traffic|services") String app) {
+        return users.byRuzTeacher(ruzTeacherId, app);
+    }
+
+    @GET
+    @Path("/audit")
+    @Operation(summary = "The audit log, newest first")
+    public Uni<Page<AuditEntry>> audit(@RestQuery String actor, @RestQuery String action,
+            @RestQuery @DefaultValue("0") @Min(0) int page, @RestQuery @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return users.auditLog(actor, action, page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<UserView> get(@RestPath @Min(1) long id) {
+        return users.get(id);
+    }
+
+    @POST
+    @Operation(summary = "Create a user; the username is generated from the full name when not given")
+    public Uni<Response> create(@Valid @NotNull CreateUser body) {
+        return users.create(body, actor()).map(user -> Response.status(201).entity(user).build());
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Operation(summary = "Change name, password (reset), activity, role, entity or RUZ id; deactivation ends sign-ins")
+    public Uni<UserView> patch(@RestPath @Min(1) long id, @Valid @NotNull PatchUser body) {
+        return users.patch(id, body, actor());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Uni<Response> delete(@RestPath @Min(1) long id) {
+        return users.delete(id, actor()).replaceWith(Response.noContent().build());
+    }
+
+    @POST
+    @Path("/{id}/telegram")
+    public Uni<UserView> linkTelegram(@RestPath @Min(1) long id, @Valid @NotNull LinkTelegram body) {
+        return users.linkTelegram(id, body, actor());
+    }
+
+    @DELETE
+    @Path("/{id}/telegram")
+    public Uni<Response> unlinkTelegram(@RestPath @Min(1) long id) {
+        return users.unlinkTelegram(id, actor()).replaceWith(Response.noContent().build());
+    }
+
+    private String actor() {
+        return "user:" + caller.get().userId();
+    }
+}
