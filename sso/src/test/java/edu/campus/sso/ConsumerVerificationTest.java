@@ -20,7 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.jwt.build.Jwt;
 
-/** common's local verification (JWKS, @RequireUser, @RequireScope), the way traffic and services will use it. */
+/** common's local verification (@RequireUser, @RequireScope, the key cache), as traffic and services will use it; inside sso the keys come in process, in other services from JwksClient over HTTP. */
 @QuarkusTest
 class ConsumerVerificationTest extends SsoTestBase {
 
@@ -33,6 +33,16 @@ class ConsumerVerificationTest extends SsoTestBase {
     String serviceToken(String client, String secret) {
         return given().contentType(ContentType.JSON).body(Map.of("client_id", client, "client_secret", secret))
                 .post("/api/auth/token").then().statusCode(200).extract().path("access_token");
+    }
+
+    @Inject
+    edu.campus.common.auth.JwksClient jwksOverHttp;
+
+    @Test
+    void consumersFetchThePublishedKeysOverHttp() {
+        String jwks = jwksOverHttp.jwks().await().atMost(java.time.Duration.ofSeconds(10));
+        org.junit.jupiter.api.Assertions.assertTrue(jwks.contains("\"kid\":\"" + keys.keyId() + "\""), jwks);
+        org.junit.jupiter.api.Assertions.assertFalse(jwks.contains("\"d\""), "no private parts");
     }
 
     @Test

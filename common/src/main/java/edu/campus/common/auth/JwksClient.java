@@ -9,12 +9,14 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import edu.campus.common.upstream.UpstreamException;
+import io.quarkus.arc.DefaultBean;
 import edu.campus.common.upstream.Upstreams;
 import io.smallrye.mutiny.Uni;
 
-/** SSO's public keys, fetched with the standard fault tolerance (an idempotent read: retried with jitter). */
+/** SSO's public keys over HTTP, with the standard fault tolerance (an idempotent read: retried with jitter). */
 @ApplicationScoped
-public class JwksClient {
+@DefaultBean
+public class JwksClient implements JwksSource {
 
     private final JwksApi api;
 
@@ -27,6 +29,7 @@ public class JwksClient {
             retryOn = { UpstreamException.Unavailable.class, UpstreamException.Timeout.class, TimeoutException.class })
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000,
             failOn = { UpstreamException.class, TimeoutException.class })
+    @Override
     public Uni<String> jwks() {
         return api.jwks().onFailure().transform(failure -> Upstreams.map("sso", failure));
     }

@@ -40,13 +40,13 @@ public class SsoTokenVerifier {
     static final long MIN_REFRESH_MILLIS = 30_000;
     private static final Logger LOG = Logger.getLogger(SsoTokenVerifier.class);
 
-    private final JwksClient jwks;
+    private final JwksSource jwks;
     private final Map<String, Key> keys = new ConcurrentHashMap<>();
     private final JwtConsumer consumer;
     private volatile long lastRefresh;
     private volatile Uni<Void> refreshing;
 
-    SsoTokenVerifier(JwksClient jwks, @ConfigProperty(name = "campus.sso.issuer", defaultValue = "campus-sso") String issuer) {
+    SsoTokenVerifier(JwksSource jwks, @ConfigProperty(name = "campus.sso.issuer", defaultValue = "campus-sso") String issuer) {
         this.jwks = jwks;
         this.consumer = new JwtConsumerBuilder()
                 .setRequireExpirationTime()
