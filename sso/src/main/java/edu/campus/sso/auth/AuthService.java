@@ -144,7 +144,7 @@ public class AuthService {
     }
 
     private Uni<String> newRefreshToken(User user, UUID family, Instant now) {
-        String refresh = Tokens.newRefreshToken();
+        String refresh = tokens.newRefreshToken();
         RefreshToken row = new RefreshToken();
         row.userId = user.id;
         row.familyId = family;

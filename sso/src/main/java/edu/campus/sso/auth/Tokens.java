@@ -29,8 +29,8 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 @ApplicationScoped
 public class Tokens {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
+    /** An instance field on purpose: a static one would be created at image build time and bake in its seed. */
+    private final SecureRandom random = new SecureRandom();
     private final SigningKeys keys;
     private final SsoConfig.Jwt config;
     private final JwtConsumer consumer;
@@ -79,6 +79,10 @@ public class Tokens {
     /** The claims of a valid user access token of ours; a 401 in the error format otherwise. */
     public JwtClaims verify(String token) {
         JwtClaims claims = signed(token);
+        if (claims.getClaimValue("client_id") != null) {
+            // valid, but a service's: the wrong kind of caller, as common's filter answers too
+            throw new ApiException(403, ErrorCodes.FORBIDDEN, "a user's access token is required", java.util.Map.of());
+        }
         if (claims.getClaimValue("app") == null || claims.getClaimValue("role") == null) {
             throw unauthorized("not an access token");
         }
@@ -126,9 +130,9 @@ public class Tokens {
     }
 
     /** 256 random bits, base64url: what the client keeps. */
-    public static String newRefreshToken() {
+    public String newRefreshToken() {
         byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
+        random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 

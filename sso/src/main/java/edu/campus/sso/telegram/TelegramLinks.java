@@ -39,10 +39,12 @@ public class TelegramLinks {
     private final Pool db;
     private final AuditLog audit;
     private final AuthService auth;
+    private final Tokens tokens;
     private final SsoConfig.Telegram config;
 
-    TelegramLinks(Pool db, AuditLog audit, AuthService auth, SsoConfig config) {
+    TelegramLinks(Pool db, AuditLog audit, AuthService auth, Tokens tokens, SsoConfig config) {
         this.db = db;
+        this.tokens = tokens;
         this.audit = audit;
         this.auth = auth;
         this.config = config.telegram();
@@ -50,7 +52,7 @@ public class TelegramLinks {
 
     /** A single-use code for the signed-in user; only its hash is stored. */
     public Uni<TelegramLink> newCode(long userId) {
-        String code = Tokens.newRefreshToken().substring(0, 32);
+        String code = tokens.newRefreshToken().substring(0, 32);
         Duration ttl = config.linkCodeTtl();
         return db.preparedQuery("insert into link_codes (code_hash, user_id, expires_at) values ($1, $2, $3)")
                 .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(Tokens.hash(code)), userId,
