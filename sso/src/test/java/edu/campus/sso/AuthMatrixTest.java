@@ -5,9 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
-import java.security.KeyPairGenerator;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import edu.campus.sso.auth.Tokens;
 import edu.campus.sso.keys.SigningKeys;
+import edu.campus.sso.support.BadTokens;
 import edu.campus.sso.support.SsoTestBase;
 import edu.campus.sso.user.User;
 import io.quarkus.test.junit.QuarkusTest;
@@ -84,22 +82,11 @@ class AuthMatrixTest extends SsoTestBase {
 
     @Test
     void invalidCredentialsAre401Everywhere() throws Exception {
-        User admin = new User();
-        admin.id = 1L;
-        admin.username = "root";
-        admin.fullName = "Administrator";
-        admin.app = User.App.sso;
-        admin.role = User.Role.admin;
-        var other = KeyPairGenerator.getInstance("RSA");
-        other.initialize(2048);
-        String forged = io.smallrye.jwt.build.Jwt.issuer("campus-sso").subject("1").claim("app", "sso").claim("role", "admin")
-                .claim("client_id", "traffic").claim("scope", "provision:traffic provision:services telegram:link")
-                .expiresIn(600).jws().keyId(keys.keyId()).sign(other.generateKeyPair().getPrivate());
         expect(null, 401, "no token");
         expect("Bearer not-a-jwt", 401, "malformed");
         expect("Basic cm9vdDpib290c3RyYXA=", 401, "not bearer");
-        expect("Bearer " + tokens.accessToken(admin, Instant.now().minus(Duration.ofHours(1))), 401, "expired");
-        expect("Bearer " + forged, 401, "wrong signature");
+        expect("Bearer " + BadTokens.expired(tokens, User.App.sso, User.Role.admin), 401, "expired");
+        expect("Bearer " + BadTokens.forged(keys), 401, "wrong signature");
     }
 
     @Test

@@ -13,11 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.security.KeyFactory;
-import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.spec.RSAPublicKeySpec;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import edu.campus.sso.auth.Tokens;
 import edu.campus.sso.keys.SigningKeys;
+import edu.campus.sso.support.BadTokens;
 import edu.campus.sso.support.SsoTestBase;
 import edu.campus.sso.user.User;
 import io.quarkus.test.junit.QuarkusTest;
@@ -89,22 +87,11 @@ class AuthTest extends SsoTestBase {
                 .body("error_code", equalTo("unauthorized"));
         given().header("Authorization", "Basic cm9vdDpyb290").get("/api/auth/me").then().statusCode(401);
 
-        User admin = new User();
-        admin.id = 1L;
-        admin.username = "root";
-        admin.fullName = "Administrator";
-        admin.app = User.App.sso;
-        admin.role = User.Role.admin;
-        String expired = tokens.accessToken(admin, Instant.now().minus(Duration.ofHours(2)));
-        given().header("Authorization", "Bearer " + expired).get("/api/auth/me").then().statusCode(401)
-                .body("message", equalTo("token expired"));
+        given().header("Authorization", "Bearer " + BadTokens.expired(tokens, User.App.sso, User.Role.admin))
+                .get("/api/auth/me").then().statusCode(401).body("message", equalTo("token expired"));
 
         // same kid and claims, signed by a key that is not ours
-        var otherKey = KeyPairGenerator.getInstance("RSA");
-        otherKey.initialize(2048);
-        String forged = Jwt.issuer("campus-sso").subject("1").claim("app", "sso").claim("role", "admin")
-                .expiresIn(600).jws().keyId(keys.keyId()).sign(otherKey.generateKeyPair().getPrivate());
-        given().header("Authorization", "Bearer " + forged).get("/api/auth/me").then().statusCode(401)
+        given().header("Authorization", "Bearer " + BadTokens.forged(keys)).get("/api/auth/me").then().statusCode(401)
                 .body("message", equalTo("token is not valid"));
 
         // our key, but an HMAC token cannot pass as ours (algorithm pinned to RS256)

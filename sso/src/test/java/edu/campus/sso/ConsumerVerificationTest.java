@@ -3,9 +3,7 @@ package edu.campus.sso;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.security.KeyPairGenerator;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -14,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import edu.campus.sso.auth.Tokens;
 import edu.campus.sso.keys.SigningKeys;
+import edu.campus.sso.support.BadTokens;
 import edu.campus.sso.support.SsoTestBase;
 import edu.campus.sso.user.User;
 import io.quarkus.test.junit.QuarkusTest;
@@ -63,22 +62,11 @@ class ConsumerVerificationTest extends SsoTestBase {
         given().header("Authorization", "Bearer x.y.z").get("/test/protected/teacher").then().statusCode(401);
         given().header("Authorization", "Token abc").get("/test/protected/teacher").then().statusCode(401);
 
-        User someone = new User();
-        someone.id = 99L;
-        someone.username = "someone";
-        someone.fullName = "Someone";
-        someone.app = User.App.traffic;
-        someone.role = User.Role.teacher;
-        given().header("Authorization", "Bearer " + tokens.accessToken(someone, Instant.now().minus(Duration.ofHours(1))))
+        given().header("Authorization", "Bearer " + BadTokens.expired(tokens, User.App.traffic, User.Role.teacher))
                 .get("/test/protected/teacher").then().statusCode(401).body("message", equalTo("token expired"));
-
-        var other = KeyPairGenerator.getInstance("RSA");
-        other.initialize(2048);
-        String forged = Jwt.issuer("campus-sso").subject("99").claim("app", "traffic").claim("role", "teacher")
-                .expiresIn(600).jws().keyId(keys.keyId()).sign(other.generateKeyPair().getPrivate());
-        given().header("Authorization", "Bearer " + forged).get("/test/protected/teacher").then().statusCode(401);
+        given().header("Authorization", "Bearer " + BadTokens.forged(keys)).get("/test/protected/teacher").then().statusCode(401);
         String unknownKid = Jwt.issuer("campus-sso").subject("99").claim("app", "traffic").claim("role", "teacher")
-                .expiresIn(600).jws().keyId("not-a-key-of-ours").sign(other.generateKeyPair().getPrivate());
+                .expiresIn(600).jws().keyId("not-a-key-of-ours").sign(BadTokens.strangerKey());
         given().header("Authorization", "Bearer " + unknownKid).get("/test/protected/teacher").then().statusCode(401);
 
         // valid tokens, wrong app, role or kind → 403
