@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # Native vs JVM, same run, per service: time from process start to the first successful API response,
 # RSS idle and after a short load, requests/s on one read endpoint.
-#   bench/native-vs-jvm.sh [--duration 15s]
+#   bench/native-vs-jvm.sh [--duration 15s] [--only SERVICE]
 # Needs both artifacts: ./mvnw package -DskipTests and ./mvnw package -Dnative -DskipTests (GRAALVM_HOME set).
 # Targets (2-core box): native first response ≤ 0.1 s (schedule), ≤ 0.2 s (database services); idle RSS ≤ 60 MB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DURATION=15s
-[[ "${1:-}" == --duration ]] && DURATION="$2"
+DURATION=15s; ONLY=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --duration) DURATION="$2"; shift 2 ;;
+    --only) ONLY="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
 JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 VERSION=1.0.0-SNAPSHOT
 STUB_PORT=8090
@@ -17,6 +23,7 @@ command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteract
 # service | port | read endpoint (a cache hit after the first call) | extra env
 SERVICES=(
   "schedule|8082|/api/schedule/groups/35384/week?date=2026-11-18|RUZ_BASE_URL=http://127.0.0.1:$STUB_PORT"
+  "sso|8081|/api/auth/jwks|DB_NAME=campus_sso SSO_JWT_KEY_DIR=$PWD/.campus/keys/sso"
 )
 
 PIDS=()
@@ -67,8 +74,10 @@ measure() { # name port endpoint env mode → one table row
   echo "|---|---|---:|---:|---:|---:|"
   for entry in "${SERVICES[@]}"; do
     IFS='|' read -r name port endpoint env <<< "$entry"
+    [[ -n "$ONLY" && "$name" != "$ONLY" ]] && continue
+    if [[ "$env" == *campus_* ]]; then psql -h 127.0.0.1 -U postgres -tAc "select 1 from pg_database where datname='campus_$name'" | grep -q 1 || psql -h 127.0.0.1 -U postgres -qc "create database campus_$name"; fi
     measure "$name" "$port" "$endpoint" "$env" jvm
     measure "$name" "$port" "$endpoint" "$env" native
   done
 } | tee "$WORK/result.md"
-cp "$WORK/result.md" bench/results/native-vs-jvm.md
+cp "$WORK/result.md" "bench/results/native-vs-jvm${ONLY:+-$ONLY}.md"
