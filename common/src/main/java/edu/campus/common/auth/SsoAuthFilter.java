@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import edu.campus.common.error.ApiException;
-import edu.campus.common.error.ErrorCodes;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -48,10 +47,8 @@ public class SsoAuthFilter {
             return CONTINUE;
         }
         String header = request.getHeaderString("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Uni.createFrom().item(error(SsoTokenVerifier.unauthorized("a bearer token is required")));
-        }
-        return verifier.verify(header.substring(7).trim())
+        return Uni.createFrom().item(() -> Bearer.token(header))
+                .flatMap(verifier::verify)
                 .map(principal -> {
                     check(requirement, principal);
                     caller.set(principal);
@@ -65,11 +62,11 @@ public class SsoAuthFilter {
             RequireUser need = requirement.user();
             if (principal.isService() || !need.app().equals(principal.app())
                     || Arrays.stream(need.roles()).noneMatch(r -> r.equals(principal.role()))) {
-                throw forbidden("needs a " + need.app() + " user with role " + String.join(" or ", need.roles()));
+                throw ApiException.forbidden("needs a " + need.app() + " user with role " + String.join(" or ", need.roles()));
             }
         }
         if (requirement.scope() != null && !principal.scopes().contains(requirement.scope().value())) {
-            throw forbidden("needs a service token with scope " + requirement.scope().value());
+            throw ApiException.forbidden("needs a service token with scope " + requirement.scope().value());
         }
     }
 
@@ -81,10 +78,6 @@ public class SsoAuthFilter {
             scope = type.getAnnotation(RequireScope.class);
         }
         return user == null && scope == null ? Optional.empty() : Optional.of(new Requirement(user, scope));
-    }
-
-    private static ApiException forbidden(String message) {
-        return new ApiException(403, ErrorCodes.FORBIDDEN, message, Map.of());
     }
 
     private static Response error(ApiException e) {

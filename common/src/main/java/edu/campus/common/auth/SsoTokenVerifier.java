@@ -26,7 +26,6 @@ import org.jose4j.lang.JoseException;
 import org.jose4j.lang.UnresolvableKeyException;
 
 import edu.campus.common.error.ApiException;
-import edu.campus.common.error.ErrorCodes;
 import edu.campus.common.upstream.UpstreamException;
 import io.smallrye.mutiny.Uni;
 
@@ -70,10 +69,10 @@ public class SsoTokenVerifier {
         try {
             kid = JsonWebStructure.fromCompactSerialization(token).getKeyIdHeaderValue();
         } catch (JoseException | RuntimeException e) {
-            return Uni.createFrom().failure(unauthorized("token is not valid"));
+            return Uni.createFrom().failure(ApiException.unauthorized("token is not valid"));
         }
         if (kid == null) {
-            return Uni.createFrom().failure(unauthorized("token is not valid"));
+            return Uni.createFrom().failure(ApiException.unauthorized("token is not valid"));
         }
         Uni<Void> ready = keys.containsKey(kid) ? Uni.createFrom().voidItem() : refresh();
         return ready.map(ignored -> principal(token));
@@ -84,7 +83,7 @@ public class SsoTokenVerifier {
         try {
             claims = consumer.processToClaims(token);
         } catch (InvalidJwtException e) {
-            throw unauthorized(e.hasExpired() ? "token expired" : "token is not valid");
+            throw ApiException.unauthorized(e.hasExpired() ? "token expired" : "token is not valid");
         }
         try {
             String clientId = claims.getStringClaimValue("client_id");
@@ -98,7 +97,7 @@ public class SsoTokenVerifier {
                     claims.getStringClaimValue("full_name"), claims.getStringClaimValue("app"), claims.getStringClaimValue("role"),
                     entity instanceof Number n ? n.longValue() : null, null, Set.of());
         } catch (MalformedClaimException | NumberFormatException e) {
-            throw unauthorized("token is not valid");
+            throw ApiException.unauthorized("token is not valid");
         }
     }
 
@@ -136,7 +135,4 @@ public class SsoTokenVerifier {
         }
     }
 
-    static ApiException unauthorized(String message) {
-        return new ApiException(401, ErrorCodes.UNAUTHORIZED, message, Map.of());
-    }
 }

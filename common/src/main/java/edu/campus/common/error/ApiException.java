@@ -52,6 +52,16 @@ public class ApiException extends RuntimeException {
         return new ApiException(404, ErrorCodes.NOT_FOUND, what + " not found", details);
     }
 
+    /** 401: no credentials, or credentials that are not valid. */
+    public static ApiException unauthorized(String message) {
+        return new ApiException(401, ErrorCodes.UNAUTHORIZED, message, Map.of());
+    }
+
+    /** 403: valid credentials that do not allow this. */
+    public static ApiException forbidden(String message) {
+        return new ApiException(403, ErrorCodes.FORBIDDEN, message, Map.of());
+    }
+
     public static ApiException conflict(String message, Map<String, Object> details) {
         return new ApiException(409, ErrorCodes.CONFLICT, message, details);
     }

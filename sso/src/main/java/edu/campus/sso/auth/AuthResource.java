@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 
+import edu.campus.common.auth.Bearer;
 import edu.campus.sso.auth.AuthDtos.LoginRequest;
 import edu.campus.sso.auth.AuthDtos.Me;
 import edu.campus.sso.auth.AuthDtos.RefreshRequest;
@@ -70,7 +71,7 @@ public class AuthResource {
     @Path("/me")
     @Operation(summary = "The account behind the access token")
     public Uni<Me> me(@RestHeader("Authorization") String authorization) {
-        return auth.me(Tokens.bearer(authorization));
+        return auth.me(Bearer.token(authorization));
     }
 
     @POST

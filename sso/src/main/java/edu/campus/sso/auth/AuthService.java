@@ -58,7 +58,7 @@ public class AuthService {
                             if (!matches || user == null || user.app != request.app()) {
                                 return throttle.recordFailure(username, address)
                                         .call(() -> audit.record(username, "login_failed", null, new JsonObject().put("address", address)))
-                                        .replaceWith(Uni.createFrom().failure(Tokens.unauthorized("wrong username, password or app")));
+                                        .replaceWith(Uni.createFrom().failure(ApiException.unauthorized("wrong username, password or app")));
                             }
                             if (!user.isActive) {
                                 return Uni.createFrom().failure(new ApiException(403, "account_inactive",
@@ -101,7 +101,7 @@ public class AuthService {
                             "family:" + rotation.token().familyId, null)
                             .replaceWith(Uni.createFrom().failure(new ApiException(401, "refresh_token_reused",
                                     "this refresh token was already used; its sign-in has been revoked", Map.of())));
-                    case INVALID -> Uni.createFrom().failure(Tokens.unauthorized("refresh token is not valid"));
+                    case INVALID -> Uni.createFrom().failure(ApiException.unauthorized("refresh token is not valid"));
                 });
     }
 
@@ -132,7 +132,7 @@ public class AuthService {
         long id = Tokens.subject(claims);
         return Panache.withSession(() -> User.<User> findById(id)).map(user -> {
             if (user == null || !user.isActive) {
-                throw Tokens.unauthorized("the account behind this token is gone or deactivated");
+                throw ApiException.unauthorized("the account behind this token is gone or deactivated");
             }
             return new Me(user.id, user.username, user.fullName, user.app, user.role, user.entityId);
         });

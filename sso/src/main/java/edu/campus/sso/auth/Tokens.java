@@ -17,6 +17,7 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 
+import edu.campus.common.auth.Bearer;
 import edu.campus.common.error.ApiException;
 import edu.campus.common.error.ErrorCodes;
 import edu.campus.sso.SsoConfig;
@@ -81,10 +82,10 @@ public class Tokens {
         JwtClaims claims = signed(token);
         if (claims.getClaimValue("client_id") != null) {
             // valid, but a service's: the wrong kind of caller, as common's filter answers too
-            throw new ApiException(403, ErrorCodes.FORBIDDEN, "a user's access token is required", java.util.Map.of());
+            throw ApiException.forbidden("a user's access token is required");
         }
         if (claims.getClaimValue("app") == null || claims.getClaimValue("role") == null) {
-            throw unauthorized("not an access token");
+            throw ApiException.unauthorized("not an access token");
         }
         return claims;
     }
@@ -94,10 +95,10 @@ public class Tokens {
      * 403 when it is valid but is a user's token or lacks the scope.
      */
     public JwtClaims verifyService(String authorization, String scope) {
-        JwtClaims claims = signed(bearer(authorization));
+        JwtClaims claims = signed(Bearer.token(authorization));
         Object scopes = claims.getClaimValue("scope");
         if (claims.getClaimValue("client_id") == null || scopes == null) {
-            throw new ApiException(403, ErrorCodes.FORBIDDEN, "a service token is required", java.util.Map.of());
+            throw ApiException.forbidden("a service token is required");
         }
         if (!java.util.Arrays.asList(scopes.toString().split(" ")).contains(scope)) {
             throw new ApiException(403, ErrorCodes.FORBIDDEN, "the token lacks the scope " + scope, java.util.Map.of("scope", scope));
@@ -105,19 +106,11 @@ public class Tokens {
         return claims;
     }
 
-    /** The token of an {@code Authorization: Bearer ...} header; a 401 when there is none. */
-    public static String bearer(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw unauthorized("a bearer token is required");
-        }
-        return authorization.substring(7).trim();
-    }
-
     private JwtClaims signed(String token) {
         try {
             return consumer.processToClaims(token);
         } catch (InvalidJwtException e) {
-            throw unauthorized(e.hasExpired() ? "token expired" : "token is not valid");
+            throw ApiException.unauthorized(e.hasExpired() ? "token expired" : "token is not valid");
         }
     }
 
@@ -125,7 +118,7 @@ public class Tokens {
         try {
             return Long.parseLong(claims.getSubject());
         } catch (MalformedClaimException | NumberFormatException e) {
-            throw unauthorized("token is not valid");
+            throw ApiException.unauthorized("token is not valid");
         }
     }
 
@@ -145,7 +138,4 @@ public class Tokens {
         }
     }
 
-    public static ApiException unauthorized(String message) {
-        return new ApiException(401, ErrorCodes.UNAUTHORIZED, message, java.util.Map.of());
-    }
 }

@@ -73,7 +73,7 @@ public class ServiceClients {
                     return vertx.executeBlocking(Uni.createFrom().item(() -> hash != null && BcryptUtil.matches(secret, hash)), false)
                             .map(ok -> {
                                 if (!ok) {
-                                    throw Tokens.unauthorized("wrong client id or secret");
+                                    throw ApiException.unauthorized("wrong client id or secret");
                                 }
                                 return issue(clientId, List.of(row.getString("scopes").split(" ")));
                             });
@@ -93,7 +93,4 @@ public class ServiceClients {
         return new ServiceToken(token, "Bearer", config.jwt().accessTtl().toSeconds(), scope);
     }
 
-    public static ApiException forbidden(String message) {
-        return new ApiException(403, edu.campus.common.error.ErrorCodes.FORBIDDEN, message, Map.of());
-    }
 }

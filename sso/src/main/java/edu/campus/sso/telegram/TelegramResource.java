@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 
+import edu.campus.common.auth.Bearer;
 import edu.campus.sso.auth.Tokens;
 import edu.campus.common.sso.SsoModel.TelegramLink;
 import edu.campus.sso.telegram.TelegramLinks.LinkRequest;
@@ -37,7 +38,7 @@ public class TelegramResource {
     @Consumes(MediaType.WILDCARD) // no body: no content type required
     @Operation(summary = "For the signed-in user: a one-time code and the bot deep link that uses it")
     public Uni<TelegramLink> linkCode(@RestHeader("Authorization") String authorization) {
-        return links.newCode(Tokens.subject(tokens.verify(Tokens.bearer(authorization))));
+        return links.newCode(Tokens.subject(tokens.verify(Bearer.token(authorization))));
     }
 
     @POST
