@@ -12,7 +12,6 @@ import org.jboss.logging.Logger;
 import edu.campus.common.error.ApiException;
 import edu.campus.common.sso.SsoModel.ServiceToken;
 import edu.campus.sso.SsoConfig;
-import edu.campus.sso.auth.Tokens;
 import edu.campus.sso.keys.SigningKeys;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.runtime.StartupEvent;
