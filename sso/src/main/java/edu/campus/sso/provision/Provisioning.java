@@ -28,8 +28,6 @@ import io.vertx.pgclient.PgException;
 @ApplicationScoped
 public class Provisioning {
 
-    static final int MAX_USERNAME_TRIES = 50;
-
     /** The accounts domain services provision, with the scope a service token needs for each. */
     public enum Kind {
         TRAFFIC_TEACHER("traffic", "teacher", "provision:traffic"),
@@ -80,7 +78,7 @@ public class Provisioning {
             throw edu.campus.common.error.ApiException.validation("ruz_teacher_id", "only traffic teachers have one");
         }
         String base = account.username() != null ? account.username() : Usernames.fromFullName(account.fullName());
-        return attempt(kind, account, base, 1).call(row -> row.getBoolean("inserted") || row.getBoolean("touched")
+        return attempt(kind, account, base).call(row -> row.getBoolean("inserted") || row.getBoolean("touched")
                 ? audit.record("client:" + client, kind.role + (row.getBoolean("inserted") ? "_provisioned" : "_updated"),
                         "user:" + row.getLong("id"), new JsonObject().put("app", kind.app).put("entity_id", account.entityId()))
                 : Uni.createFrom().voidItem())
@@ -127,27 +125,16 @@ public class Provisioning {
                 });
     }
 
-    private Uni<Row> attempt(Kind kind, AccountUpsert teacher, String base, int n) {
-        String candidate = n == 1 ? base : base + n;
-        return db.preparedQuery(UPSERT)
+    private Uni<Row> attempt(Kind kind, AccountUpsert teacher, String base) {
+        return Usernames.firstFree(base, teacher.username() == null, candidate -> db.preparedQuery(UPSERT)
                 .execute(Tuple.from(new Object[] { candidate, teacher.fullName().trim(), teacher.entityId(), teacher.ruzTeacherId(),
                         kind.app, kind.role }))
-                .map(rows -> rows.iterator().next())
-                .onFailure(PgException.class).recoverWithUni(failure -> {
-                    String constraint = ((PgException) failure).getConstraint();
-                    if ("users_username_key".equals(constraint) && teacher.username() == null && n < MAX_USERNAME_TRIES) {
-                        return attempt(kind, teacher, base, n + 1); // another account has this name: take the next suffix
-                    }
-                    if ("users_username_key".equals(constraint)) {
-                        return Uni.createFrom().failure(ApiException.conflict("the username is taken",
-                                Map.of("username", candidate)));
-                    }
-                    if ("users_ruz_teacher_id_key".equals(constraint)) {
-                        return Uni.createFrom().failure(ApiException.conflict(
-                                "this RUZ teacher id belongs to another account", Map.of("ruz_teacher_id", teacher.ruzTeacherId())));
-                    }
-                    return Uni.createFrom().failure(failure);
-                });
+                .map(rows -> rows.iterator().next()),
+                candidate -> ApiException.conflict("the username is taken", Map.of("username", candidate)))
+                .onFailure(PgException.class).transform(failure -> "users_ruz_teacher_id_key".equals(((PgException) failure).getConstraint())
+                        ? ApiException.conflict("this RUZ teacher id belongs to another account",
+                                Map.of("ruz_teacher_id", teacher.ruzTeacherId()))
+                        : failure);
     }
 
     private static ProvisionedAccount toUser(Kind kind, Row row) {

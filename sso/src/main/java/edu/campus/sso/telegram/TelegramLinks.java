@@ -36,6 +36,14 @@ public class TelegramLinks {
     public record Linked(long userId, long telegramId, String telegramUsername) {
     }
 
+    /** Attaches a Telegram account to a user ($1 user, $2 telegram id, $3 username, $4 chat); one link per user. */
+    public static final String ATTACH = """
+            insert into telegram_links (user_id, telegram_id, telegram_username, chat_id) values ($1, $2, $3, $4)
+            on conflict (user_id) do update set telegram_id = excluded.telegram_id,
+              telegram_username = excluded.telegram_username, chat_id = excluded.chat_id, linked_at = now()
+            returning user_id, telegram_id, telegram_username
+            """;
+
     private final Pool db;
     private final AuditLog audit;
     private final AuthService auth;
@@ -72,12 +80,7 @@ public class TelegramLinks {
                                 "the link code is unknown, used or expired", Map.of()));
                     }
                     long userId = rows.iterator().next().getLong("user_id");
-                    return tx.preparedQuery("""
-                            insert into telegram_links (user_id, telegram_id, telegram_username, chat_id) values ($1, $2, $3, $4)
-                            on conflict (user_id) do update set telegram_id = excluded.telegram_id,
-                              telegram_username = excluded.telegram_username, chat_id = excluded.chat_id, linked_at = now()
-                            returning user_id, telegram_id, telegram_username
-                            """).execute(Tuple.of(userId, request.telegramId(), request.telegramUsername(), request.chatId()))
+                    return tx.preparedQuery(ATTACH).execute(Tuple.of(userId, request.telegramId(), request.telegramUsername(), request.chatId()))
                             .map(linked -> {
                                 Row row = linked.iterator().next();
                                 return new Linked(row.getLong("user_id"), row.getLong("telegram_id"), row.getString("telegram_username"));

@@ -124,27 +124,21 @@ public class UserAdmin {
             throw new ApiException(422, "entity_id_required", "a traffic teacher needs the entity_id of its traffic teacher", Map.of());
         }
         String base = request.username() != null ? request.username() : Usernames.fromFullName(request.fullName());
-        return hash(request.password()).flatMap(hash -> insert(request, base, 1, hash))
+        return hash(request.password()).flatMap(hash -> insert(request, base, hash))
                 .call(id -> audit.record(actor, "user_created", "user:" + id, new JsonObject().put("app", request.app().name())
                         .put("role", request.role().name())))
                 .flatMap(this::get);
     }
 
-    private Uni<Long> insert(CreateUser request, String base, int n, String hash) {
-        String candidate = n == 1 ? base : base + n;
-        return db.preparedQuery("""
+    private Uni<Long> insert(CreateUser request, String base, String hash) {
+        return Usernames.firstFree(base, request.username() == null, candidate -> db.preparedQuery("""
                 insert into users (username, password_hash, full_name, app, role, entity_id, ruz_teacher_id)
                 values ($1, $2, $3, $4, $5, $6, $7) returning id
                 """).execute(Tuple.from(new Object[] { candidate, hash, request.fullName().trim(), request.app().name(),
                 request.role().name(), request.entityId(), request.ruzTeacherId() }))
-                .map(rows -> rows.iterator().next().getLong(0))
-                .onFailure(PgException.class).recoverWithUni(failure -> {
-                    String constraint = ((PgException) failure).getConstraint();
-                    if ("users_username_key".equals(constraint) && request.username() == null && n < 50) {
-                        return insert(request, base, n + 1, hash);
-                    }
-                    return Uni.createFrom().failure(conflict((PgException) failure));
-                });
+                .map(rows -> rows.iterator().next().getLong(0)),
+                candidate -> ApiException.conflict("the username is taken", Map.of("field", "username")))
+                .onFailure(PgException.class).transform(failure -> conflict((PgException) failure));
     }
 
     public Uni<UserView> patch(long id, PatchUser patch, String actor) {
@@ -183,11 +177,8 @@ public class UserAdmin {
     }
 
     public Uni<UserView> linkTelegram(long id, LinkTelegram link, String actor) {
-        return get(id).flatMap(user -> db.preparedQuery("""
-                insert into telegram_links (user_id, telegram_id, telegram_username, chat_id) values ($1, $2, $3, $4)
-                on conflict (user_id) do update set telegram_id = excluded.telegram_id,
-                  telegram_username = excluded.telegram_username, chat_id = excluded.chat_id, linked_at = now()
-                """).execute(Tuple.of(id, link.telegramId(), link.telegramUsername(), link.chatId())))
+        return get(id).flatMap(user -> db.preparedQuery(edu.campus.sso.telegram.TelegramLinks.ATTACH)
+                .execute(Tuple.of(id, link.telegramId(), link.telegramUsername(), link.chatId())))
                 .onFailure(PgException.class).transform(failure -> conflict((PgException) failure))
                 .call(() -> audit.record(actor, "telegram_linked", "user:" + id, new JsonObject().put("telegram_id", link.telegramId())))
                 .flatMap(ignored -> get(id));

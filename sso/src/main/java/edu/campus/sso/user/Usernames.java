@@ -2,6 +2,10 @@ package edu.campus.sso.user;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 
 /**
  * Usernames from full names: surname, a dot, the initials, Cyrillic transliterated:
@@ -18,7 +22,32 @@ public final class Usernames {
             Map.entry('ш', "sh"), Map.entry('щ', "shch"), Map.entry('ъ', ""), Map.entry('ы', "y"), Map.entry('ь', ""),
             Map.entry('э', "e"), Map.entry('ю', "yu"), Map.entry('я', "ya"));
 
+    /** How many numbered variants of a generated name are tried before giving up. */
+    static final int MAX_TRIES = 50;
+
     private Usernames() {
+    }
+
+    /**
+     * Runs {@code insert} with {@code base}, then {@code base2}, {@code base3}, ... while another account holds the
+     * name; only for generated names ({@code generated}), an explicit one is tried once. The last candidate tried
+     * goes to {@code onTaken} when the name stays taken.
+     */
+    public static <T> Uni<T> firstFree(String base, boolean generated, Function<String, Uni<T>> insert,
+            Function<String, Throwable> onTaken) {
+        return attempt(base, generated, insert, onTaken, 1);
+    }
+
+    private static <T> Uni<T> attempt(String base, boolean generated, Function<String, Uni<T>> insert,
+            Function<String, Throwable> onTaken, int n) {
+        String candidate = n == 1 ? base : base + n;
+        return insert.apply(candidate).onFailure(Usernames::taken).recoverWithUni(failure ->
+                generated && n < MAX_TRIES ? attempt(base, generated, insert, onTaken, n + 1)
+                        : Uni.createFrom().failure(onTaken.apply(candidate)));
+    }
+
+    private static boolean taken(Throwable failure) {
+        return failure instanceof PgException pg && "users_username_key".equals(pg.getConstraint());
     }
 
     public static String fromFullName(String fullName) {
