@@ -9,14 +9,15 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import edu.campus.sso.support.TestDatabase;
+import edu.campus.common.testing.TestDatabase;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 
 /** The main flows against the packaged (or native) artifact, over HTTP only. */
 @QuarkusIntegrationTest
-@WithTestResource(TestDatabase.class)
+@WithTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "name", value = "sso_test"))
 class SsoIT {
 
     static String adminToken() {

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import edu.campus.common.api.Page;
 import edu.campus.common.error.ApiException;
 import edu.campus.sso.SsoConfig;
 import edu.campus.sso.audit.AuditLog;
@@ -34,9 +35,6 @@ public class UserAdmin {
 
     public record UserView(long id, String username, String fullName, String app, String role, Long entityId,
             Long ruzTeacherId, boolean isActive, OffsetDateTime createdAt, OffsetDateTime updatedAt, TelegramView telegram) {
-    }
-
-    public record Page<T>(List<T> items, int page, int size, long total) {
     }
 
     public record CreateUser(@Size(min = 3, max = 64) @Pattern(regexp = "[a-z0-9._-]+") String username,

@@ -29,7 +29,7 @@ import edu.campus.common.auth.RequireUser;
 import edu.campus.sso.user.UserAdmin.AuditEntry;
 import edu.campus.sso.user.UserAdmin.CreateUser;
 import edu.campus.sso.user.UserAdmin.LinkTelegram;
-import edu.campus.sso.user.UserAdmin.Page;
+import edu.campus.common.api.Page;
 import edu.campus.sso.user.UserAdmin.PatchUser;
 import edu.campus.sso.user.UserAdmin.UserView;
 import io.smallrye.mutiny.Uni;

@@ -10,13 +10,15 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
+import edu.campus.common.testing.TestDatabase;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-@WithTestResource(TestDatabase.class)
+@WithTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "name", value = "sso_test"))
 public abstract class SsoTestBase {
 
     public static final String PASSWORD = "correct horse battery staple";

@@ -1,4 +1,4 @@
-package edu.campus.sso.support;
+package edu.campus.common.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -8,21 +8,30 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Makes sure the test database exists on the machine's PostgreSQL (CI recreates it fresh; a developer's
- * `./mvnw verify` creates it on first use). Flyway then migrates it at start.
+ * Makes sure a service's test database exists on the machine's PostgreSQL (CI recreates it fresh; a developer's
+ * {@code ./mvnw verify} creates it on first use); Flyway then migrates it at start. Name it with the init arg
+ * {@code name}: {@code @WithTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "name", value = "x_test"))}.
  */
 public class TestDatabase implements QuarkusTestResourceLifecycleManager {
 
-    static final String NAME = "sso_test";
+    private String name;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        name = initArgs.get("name");
+        if (name == null || !name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("TestDatabase needs a plain database name, not " + name);
+        }
+    }
 
     @Override
     public Map<String, String> start() {
         try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
                 var exists = admin.prepareStatement("select 1 from pg_database where datname = ?")) {
-            exists.setString(1, NAME);
+            exists.setString(1, name);
             if (!exists.executeQuery().next()) {
                 try (var create = admin.createStatement()) {
-                    create.execute("create database " + NAME);
+                    create.execute("create database " + name);
                 }
             }
         } catch (SQLException e) {

@@ -1,0 +1,154 @@
+package edu.campus.common.launch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.ErrorCodes;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.lang.UnresolvableKeyException;
+
+import edu.campus.common.auth.Bearer;
+import edu.campus.common.error.ApiException;
+
+/**
+ * Verifies the launch tokens main issues to a student for one mini app: RS256, issuer {@code campus.launch.issuer},
+ * audience {@code campus.launch.audience} (the app verifying it, e.g. {@code traffic}), short expiry. Entirely local:
+ * the public keys come from configuration ({@code LAUNCH_TOKEN_PUBLIC_KEYS}: PEM blocks, or paths of PEM files,
+ * comma-separated; several keys allow a rotation). A token names its key by {@code kid} = the key's RFC 7638
+ * SHA-256 thumbprint; with a single configured key the {@code kid} may be absent.
+ */
+@ApplicationScoped
+public class LaunchTokenVerifier {
+
+    private static final java.util.regex.Pattern PEM = java.util.regex.Pattern
+            .compile("-----BEGIN PUBLIC KEY-----([A-Za-z0-9+/=\\s\\\\n]+)-----END PUBLIC KEY-----");
+
+    private final Map<String, PublicKey> keys;
+    private final JwtConsumer consumer;
+    private final String audience;
+
+    LaunchTokenVerifier(@ConfigProperty(name = "campus.launch.public-keys") Optional<List<String>> publicKeys,
+            @ConfigProperty(name = "campus.launch.issuer", defaultValue = "campus-main") String issuer,
+            @ConfigProperty(name = "campus.launch.audience") Optional<String> audience) {
+        this.keys = load(publicKeys.orElse(List.of()));
+        this.audience = audience.orElse("");
+        PublicKey only = keys.size() == 1 ? keys.values().iterator().next() : null;
+        this.consumer = new JwtConsumerBuilder()
+                .setRequireExpirationTime()
+                .setRequireSubject()
+                .setMaxFutureValidityInMinutes(60)
+                .setAllowedClockSkewInSeconds(30)
+                .setExpectedIssuer(issuer)
+                .setExpectedAudience(this.audience)
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
+                .setVerificationKeyResolver((jws, context) -> {
+                    String kid = jws.getKeyIdHeaderValue();
+                    PublicKey key = kid == null ? only : keys.get(kid);
+                    if (key == null) {
+                        throw new UnresolvableKeyException("unknown launch key");
+                    }
+                    return key;
+                })
+                .build();
+    }
+
+    /** The student of an {@code Authorization: Bearer} launch token; 401 when it is absent or not valid for this app. */
+    public LaunchPrincipal verifyHeader(String authorization) {
+        return verify(Bearer.token(authorization));
+    }
+
+    public LaunchPrincipal verify(String token) {
+        if (keys.isEmpty() || audience.isEmpty()) {
+            throw ApiException.unauthorized("launch tokens are not accepted here (no LAUNCH_TOKEN_PUBLIC_KEYS configured)");
+        }
+        JwtClaims claims;
+        try {
+            claims = consumer.processToClaims(token);
+        } catch (InvalidJwtException e) {
+            if (e.hasExpired()) {
+                throw ApiException.unauthorized("launch token expired");
+            }
+            if (e.hasErrorCode(ErrorCodes.AUDIENCE_INVALID) || e.hasErrorCode(ErrorCodes.AUDIENCE_MISSING)) {
+                throw ApiException.unauthorized("launch token is for another app");
+            }
+            throw ApiException.unauthorized("launch token is not valid");
+        }
+        try {
+            long studentId = Long.parseLong(claims.getSubject());
+            if (studentId < 1) {
+                throw ApiException.unauthorized("launch token is not valid");
+            }
+            return new LaunchPrincipal(studentId, claims.getStringClaimValue("name"), claims.getStringClaimValue("email"),
+                    claims.getStringClaimValue("group"));
+        } catch (MalformedClaimException | NumberFormatException e) {
+            throw ApiException.unauthorized("launch token is not valid");
+        }
+    }
+
+    /** The {@code kid} main puts on tokens signed with {@code key}. */
+    public static String keyId(PublicKey key) {
+        try {
+            return new RsaJsonWebKey((RSAPublicKey) key).calculateBase64urlEncodedThumbprint("SHA-256");
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not an RSA public key", e);
+        }
+    }
+
+    static Map<String, PublicKey> load(List<String> entries) {
+        Map<String, PublicKey> loaded = new java.util.LinkedHashMap<>();
+        for (String entry : entries) {
+            String text = entry.strip();
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (!text.contains("-----BEGIN")) {
+                try {
+                    text = Files.readString(Path.of(text));
+                } catch (IOException e) {
+                    throw new IllegalStateException("LAUNCH_TOKEN_PUBLIC_KEYS: cannot read " + text, e);
+                }
+            }
+            List<PublicKey> found = new ArrayList<>();
+            Matcher pem = PEM.matcher(text);
+            while (pem.find()) {
+                found.add(rsa(pem.group(1).replace("\\n", "").replaceAll("\\s", "")));
+            }
+            if (found.isEmpty()) {
+                throw new IllegalStateException("LAUNCH_TOKEN_PUBLIC_KEYS: no PEM public key in an entry");
+            }
+            found.forEach(key -> loaded.put(keyId(key), key));
+        }
+        return Map.copyOf(loaded);
+    }
+
+    private static PublicKey rsa(String base64) {
+        try {
+            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (NoSuchAlgorithmException | InvalidKeySpecException | IllegalArgumentException e) {
+            throw new IllegalStateException("LAUNCH_TOKEN_PUBLIC_KEYS: not an RSA public key", e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package edu.campus.traffic.attendance;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+
+import edu.campus.common.launch.LaunchTokenVerifier;
+import edu.campus.traffic.attendance.AttendanceDtos.MarkRequest;
+import io.smallrye.mutiny.Uni;
+
+/** The student's side: the Mini App posts the scanned QR token with the student's launch token (aud traffic). */
+@Path("/api/traffic/sessions/{id}/marks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "student")
+public class MarkResource {
+
+    private final Attendance attendance;
+    private final LaunchTokenVerifier launchTokens;
+
+    MarkResource(Attendance attendance, LaunchTokenVerifier launchTokens) {
+        this.attendance = attendance;
+        this.launchTokens = launchTokens;
+    }
+
+    @POST
+    @Operation(summary = "Mark attendance with the QR token (current or previous window): 201 marked, 200 already_marked")
+    public Uni<Response> mark(@RestHeader("Authorization") String authorization, @RestPath @Min(1) long id,
+            @Valid @NotNull MarkRequest request) {
+        var student = launchTokens.verifyHeader(authorization);
+        return attendance.mark(student, id, request.qrToken())
+                .map(result -> Response.status("marked".equals(result.status()) ? 201 : 200).entity(result).build());
+    }
+}

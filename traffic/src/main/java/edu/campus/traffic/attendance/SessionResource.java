@@ -1,0 +1,137 @@
+package edu.campus.traffic.attendance;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import edu.campus.common.api.Page;
+import edu.campus.common.auth.Caller;
+import edu.campus.common.auth.RequireUser;
+import edu.campus.common.error.ApiException;
+import edu.campus.traffic.TrafficConfig;
+import edu.campus.traffic.attendance.AttendanceDtos.Attendees;
+import edu.campus.traffic.attendance.AttendanceDtos.KioskLessons;
+import edu.campus.traffic.attendance.AttendanceDtos.ManualMark;
+import edu.campus.traffic.attendance.AttendanceDtos.PinRequest;
+import edu.campus.traffic.attendance.AttendanceDtos.SessionView;
+import edu.campus.traffic.attendance.AttendanceDtos.StartRequest;
+import edu.campus.traffic.support.KeyedRateLimiter;
+import io.smallrye.mutiny.Uni;
+
+/** A teacher's side of attendance (SSO token of app traffic, role teacher, entity_id = traffic teacher id). */
+@Path("/api/traffic")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RequireUser(app = "traffic", roles = "teacher")
+@Tag(name = "teacher")
+public class SessionResource {
+
+    private final Attendance attendance;
+    private final Caller caller;
+    private final KeyedRateLimiter pinLookups;
+
+    SessionResource(Attendance attendance, Caller caller, TrafficConfig config) {
+        this.attendance = attendance;
+        this.caller = caller;
+        this.pinLookups = new KeyedRateLimiter("display PIN look-ups", config.kiosk().pinLookupsPerMinute());
+    }
+
+    @POST
+    @Path("/lessons/lookup")
+    @Operation(summary = "Today's lessons of yours in the room of the kiosk showing this display PIN (rate-limited)")
+    public Uni<KioskLessons> lessons(@Valid @NotNull PinRequest request) {
+        long teacher = teacherId();
+        pinLookups.consume("teacher:" + teacher);
+        return attendance.lessons(teacher, request.displayPin());
+    }
+
+    @POST
+    @Path("/sessions")
+    @ResponseStatus(201)
+    @Operation(summary = "Start an attendance session for one of those lessons; the kiosk's previous session is closed")
+    public Uni<SessionView> start(@Valid @NotNull StartRequest request) {
+        long teacher = teacherId();
+        pinLookups.consume("teacher:" + teacher);
+        return attendance.start(teacher, request.displayPin(), request.lessonKey());
+    }
+
+    @GET
+    @Path("/sessions")
+    @Operation(summary = "Your sessions, newest first; status=active|closed|expired filters")
+    public Uni<Page<SessionView>> sessions(@RestQuery @Pattern(regexp = "active|closed|expired") String status,
+            @RestQuery @DefaultValue("0") @Min(0) int page, @RestQuery @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return attendance.sessions(teacherId(), status, page, size);
+    }
+
+    @GET
+    @Path("/sessions/{id}")
+    public Uni<SessionView> session(@RestPath @Min(1) long id) {
+        return attendance.ownSession(teacherId(), id);
+    }
+
+    @POST
+    @Path("/sessions/{id}/close")
+    @Operation(summary = "End the session now (repeating it is harmless)")
+    public Uni<SessionView> close(@RestPath @Min(1) long id) {
+        return attendance.close(teacherId(), id);
+    }
+
+    @GET
+    @Path("/sessions/{id}/attendees")
+    @Operation(summary = "Who is marked, in marking order")
+    public Uni<Attendees> attendees(@RestPath @Min(1) long id) {
+        return attendance.attendees(teacherId(), id);
+    }
+
+    @PUT
+    @Path("/sessions/{id}/attendees/{student_id}")
+    @Operation(summary = "Mark a student by hand: 201 marked, 200 already_marked")
+    public Uni<Response> manualMark(@RestPath @Min(1) long id, @RestPath("student_id") @Min(1) long studentId,
+            @Valid @NotNull ManualMark mark) {
+        return attendance.manualMark(teacherId(), id, studentId, mark)
+                .map(result -> Response.status("marked".equals(result.status()) ? 201 : 200).entity(result).build());
+    }
+
+    @DELETE
+    @Path("/sessions/{id}/attendees/{student_id}")
+    @ResponseStatus(204)
+    @Operation(summary = "Remove a student's mark")
+    public Uni<Void> unmark(@RestPath @Min(1) long id, @RestPath("student_id") @Min(1) long studentId) {
+        return attendance.unmark(teacherId(), id, studentId);
+    }
+
+    @GET
+    @Path("/sessions/{id}/attendees.csv")
+    @Produces("text/csv")
+    @Operation(summary = "The attendee list as CSV (UTF-8 with BOM, for spreadsheets)")
+    public Uni<Response> csv(@RestPath @Min(1) long id) {
+        return attendance.csv(teacherId(), id).map(body -> Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"attendance-" + id + ".csv\"").build());
+    }
+
+    private long teacherId() {
+        Long entity = caller.get().entityId();
+        if (entity == null) {
+            throw ApiException.forbidden("this account is not linked to a traffic teacher");
+        }
+        return entity;
+    }
+}

@@ -1,0 +1,92 @@
+package edu.campus.traffic.kiosk;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import edu.campus.common.api.Page;
+import edu.campus.common.auth.Caller;
+import edu.campus.common.auth.RequireUser;
+import edu.campus.traffic.TrafficConfig;
+import edu.campus.traffic.kiosk.KioskDtos.BindRequest;
+import edu.campus.traffic.kiosk.KioskDtos.KioskView;
+import edu.campus.traffic.support.KeyedRateLimiter;
+import io.smallrye.mutiny.Uni;
+
+/** Traffic admins manage kiosks: find one by its registration PIN, bind it to a RUZ room, unbind, delete. */
+@Path("/api/traffic/admin/kiosks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RequireUser(app = "traffic", roles = "admin")
+@Tag(name = "admin: kiosks")
+public class KioskAdminResource {
+
+    private final Kiosks kiosks;
+    private final Caller caller;
+    private final KeyedRateLimiter pinLookups;
+
+    KioskAdminResource(Kiosks kiosks, Caller caller, TrafficConfig config) {
+        this.kiosks = kiosks;
+        this.caller = caller;
+        this.pinLookups = new KeyedRateLimiter("registration PIN look-ups", config.kiosk().pinLookupsPerMinute());
+    }
+
+    @GET
+    @Operation(summary = "Kiosks, paged; registered=true|false filters")
+    public Uni<Page<KioskView>> list(@RestQuery Boolean registered,
+            @RestQuery @DefaultValue("0") @Min(0) int page, @RestQuery @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return kiosks.list(registered, page, size);
+    }
+
+    @GET
+    @Path("/by-registration-pin/{pin}")
+    @Operation(summary = "The unregistered kiosk showing this registration PIN (rate-limited per admin)")
+    public Uni<KioskView> byRegistrationPin(@RestPath @Pattern(regexp = "[0-9]{6}", message = "must be 6 digits") String pin) {
+        pinLookups.consume("admin:" + caller.get().subject());
+        return kiosks.byRegistrationPin(pin);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<KioskView> get(@RestPath @Min(1) long id) {
+        return kiosks.byId(id);
+    }
+
+    @PUT
+    @Path("/{id}/room")
+    @Operation(summary = "Bind the kiosk to a RUZ building and room (checked against schedule); repeating it is harmless")
+    public Uni<KioskView> bind(@RestPath @Min(1) long id, @Valid @NotNull BindRequest request) {
+        return kiosks.bind(id, request.buildingId(), request.roomId());
+    }
+
+    @DELETE
+    @Path("/{id}/room")
+    @Operation(summary = "Unbind: the kiosk shows a new registration PIN; an active session on it is closed")
+    public Uni<KioskView> unbind(@RestPath @Min(1) long id) {
+        return kiosks.unbind(id);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @ResponseStatus(204)
+    @Operation(summary = "Delete the kiosk; its sessions and marks are kept")
+    public Uni<Void> delete(@RestPath @Min(1) long id) {
+        return kiosks.delete(id);
+    }
+}

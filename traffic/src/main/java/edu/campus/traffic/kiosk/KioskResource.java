@@ -1,0 +1,115 @@
+package edu.campus.traffic.kiosk;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import edu.campus.common.auth.Bearer;
+import edu.campus.common.error.ApiException;
+import edu.campus.traffic.TrafficConfig;
+import edu.campus.traffic.kiosk.KioskDtos.KioskCredentials;
+import edu.campus.traffic.kiosk.KioskDtos.KioskState;
+import edu.campus.traffic.support.KeyedRateLimiter;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/** What the tablet at the door calls: it initialises itself once, then polls (or streams) its state. */
+@Path("/api/traffic/kiosks")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "kiosk")
+public class KioskResource {
+
+    private final Kiosks kiosks;
+    private final KioskEvents events;
+    private final LastSeen lastSeen;
+    private final TrafficConfig config;
+    private final KeyedRateLimiter inits;
+
+    KioskResource(Kiosks kiosks, KioskEvents events, LastSeen lastSeen, TrafficConfig config) {
+        this.kiosks = kiosks;
+        this.events = events;
+        this.lastSeen = lastSeen;
+        this.config = config;
+        this.inits = new KeyedRateLimiter("kiosk initialisations from this address", config.kiosk().initsPerMinute());
+    }
+
+    @POST
+    @Path("/init")
+    @ResponseStatus(201)
+    @Operation(summary = "A new kiosk: device id, PINs and the device secret (returned only here; keep it on the device)")
+    public Uni<KioskCredentials> init(HttpServerRequest request) {
+        inits.consume(String.valueOf(request.remoteAddress() == null ? "?" : request.remoteAddress().hostAddress()));
+        return kiosks.init();
+    }
+
+    @GET
+    @Path("/state")
+    @Operation(summary = "The kiosk's state (Authorization: Bearer <device secret>): unregistered, idle or active")
+    public Uni<KioskState> state(@RestHeader("Authorization") String authorization) {
+        return kiosks.authenticate(Bearer.token(authorization)).map(kiosk -> {
+            lastSeen.seen(kiosk.kioskId());
+            return Kiosks.state(kiosk, Instant.now());
+        });
+    }
+
+    @GET
+    @Path("/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The kiosk's state as server-sent events: now, on every change, and as a heartbeat")
+    public Multi<KioskState> events(@RestHeader("Authorization") String authorization) {
+        String secret = Bearer.token(authorization);
+        return kiosks.authenticate(secret).onItem().transformToMulti(first -> {
+            long id = first.kioskId();
+            AtomicReference<KioskState> last = new AtomicReference<>();
+            Multi<Boolean> triggers = Multi.createBy().merging().streams(
+                    Multi.createFrom().item(Boolean.TRUE),
+                    events.changes().filter(changed -> changed == id).map(changed -> Boolean.FALSE),
+                    Multi.createFrom().ticks().startingAfter(config.kiosk().heartbeat()).every(config.kiosk().heartbeat()).map(tick -> Boolean.TRUE));
+            return triggers.onItem().transformToUniAndConcatenate(heartbeat -> kiosks.authenticate(secret)
+                    .map(kiosk -> {
+                        lastSeen.seen(kiosk.kioskId());
+                        KioskState state = Kiosks.state(kiosk, Instant.now());
+                        KioskState previous = last.getAndSet(state);
+                        return heartbeat || previous == null || !sameExceptTime(previous, state) ? state : null;
+                    }))
+                    .filter(Objects::nonNull);
+        });
+    }
+
+    /**
+     * The event stream's headers are sent before its first item: a wrong secret must be refused before that, here,
+     * so that it gets a 401 and not a broken stream.
+     */
+    @ServerRequestFilter
+    public Uni<Response> authenticateStream(ContainerRequestContext request) {
+        if (!request.getUriInfo().getPath().endsWith("/api/traffic/kiosks/events")) {
+            return null;
+        }
+        String header = request.getHeaderString("Authorization");
+        return Uni.createFrom().deferred(() -> kiosks.authenticate(Bearer.token(header)))
+                .map(kiosk -> (Response) null)
+                .onFailure(ApiException.class).recoverWithItem(failure -> Response.status(((ApiException) failure).status())
+                        .type(MediaType.APPLICATION_JSON_TYPE).entity(((ApiException) failure).body()).build());
+    }
+
+    private static boolean sameExceptTime(KioskState a, KioskState b) {
+        return a.withoutTime().equals(b.withoutTime());
+    }
+}

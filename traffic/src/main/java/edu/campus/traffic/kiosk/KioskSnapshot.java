@@ -1,0 +1,17 @@
+package edu.campus.traffic.kiosk;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** What is known about one kiosk at one moment: its place and its active session, if any (cached by secret). */
+public record KioskSnapshot(long kioskId, UUID deviceId, String registrationPin, String displayPin, Long buildingId,
+        String buildingName, Long roomId, String roomName, ActiveSession session) {
+
+    public record ActiveSession(long id, String discipline, String teacherName, String lessonStart, String lessonEnd,
+            OffsetDateTime startedAt, OffsetDateTime expiresAt, long attendeeCount, String secret, int rotationSeconds) {
+    }
+
+    public boolean registered() {
+        return roomId != null;
+    }
+}

@@ -1,0 +1,105 @@
+package edu.campus.traffic.kiosk;
+
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import edu.campus.traffic.TrafficConfig;
+import edu.campus.traffic.kiosk.KioskSnapshot.ActiveSession;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The hot path's memory: kiosk snapshots by secret hash, each served for {@code traffic.kiosk.state-ttl} and dropped
+ * at once when the kiosk changes ({@link KioskEvents}). Concurrent polls of one kiosk share one database read; an
+ * unknown secret is remembered as unknown for the same time (a flood of wrong secrets cannot flood the database).
+ */
+@ApplicationScoped
+public class KioskStateCache {
+
+    static final String LOAD = """
+            select k.id, k.device_id, k.registration_pin, k.display_pin, k.building_id, k.building_name, k.room_id, k.room_name,
+                   s.id as session_id, s.discipline, s.teacher_name, s.lesson_start, s.lesson_end, s.started_at, s.expires_at,
+                   s.secret, s.rotation_seconds,
+                   (select count(*) from marks m where m.session_id = s.id) as attendees
+            from kiosks k
+            left join attendance_sessions s on s.kiosk_id = k.id and s.status = 'active'
+            where k.secret_hash = $1
+            """;
+
+    private record Entry(Uni<Optional<KioskSnapshot>> snapshot, long loadedAt) {
+    }
+
+    private final Cache<String, Entry> bySecret = Caffeine.newBuilder().maximumSize(100_000).build();
+    private final ConcurrentHashMap<Long, String> secretOfKiosk = new ConcurrentHashMap<>();
+    private final Pool db;
+    private final long ttlNanos;
+    private final Counter hits;
+    private final Counter loads;
+
+    KioskStateCache(Pool db, TrafficConfig config, MeterRegistry registry) {
+        this.db = db;
+        this.ttlNanos = config.kiosk().stateTtl().toNanos();
+        this.hits = Counter.builder("traffic_kiosk_state_requests_total").tag("result", "hit").register(registry);
+        this.loads = Counter.builder("traffic_kiosk_state_requests_total").tag("result", "load").register(registry);
+    }
+
+    /** The kiosk holding this secret, or empty when no kiosk does. */
+    public Uni<Optional<KioskSnapshot>> get(byte[] secretHash) {
+        String key = HexFormat.of().formatHex(secretHash);
+        long now = System.nanoTime();
+        Entry current = bySecret.getIfPresent(key);
+        if (current != null && now - current.loadedAt() < ttlNanos) {
+            hits.increment();
+            return current.snapshot();
+        }
+        Entry entry = bySecret.asMap().compute(key, (k, old) -> old != null && now - old.loadedAt() < ttlNanos ? old
+                : new Entry(load(k, secretHash), now));
+        return entry.snapshot();
+    }
+
+    public void invalidate(long kioskId) {
+        String key = secretOfKiosk.remove(kioskId);
+        if (key != null) {
+            bySecret.invalidate(key);
+        }
+    }
+
+    private Uni<Optional<KioskSnapshot>> load(String key, byte[] secretHash) {
+        loads.increment();
+        return db.preparedQuery(LOAD).execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(secretHash)))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Optional.<KioskSnapshot>empty();
+                    }
+                    KioskSnapshot snapshot = snapshot(rows.iterator().next());
+                    secretOfKiosk.put(snapshot.kioskId(), key);
+                    return Optional.of(snapshot);
+                })
+                .onFailure().invoke(failure -> bySecret.asMap().computeIfPresent(key, (k, e) -> null))
+                .memoize().indefinitely();
+    }
+
+    static KioskSnapshot snapshot(Row row) {
+        ActiveSession session = null;
+        Long sessionId = row.getLong("session_id");
+        if (sessionId != null) {
+            session = new ActiveSession(sessionId, row.getString("discipline"), row.getString("teacher_name"),
+                    row.getString("lesson_start"), row.getString("lesson_end"), row.getOffsetDateTime("started_at"),
+                    row.getOffsetDateTime("expires_at"), row.getLong("attendees"),
+                    HexFormat.of().formatHex(row.getBuffer("secret").getBytes()), row.getInteger("rotation_seconds"));
+        }
+        return new KioskSnapshot(row.getLong("id"), row.getUUID("device_id"), row.getString("registration_pin"),
+                row.getString("display_pin"), row.getLong("building_id"), row.getString("building_name"), row.getLong("room_id"),
+                row.getString("room_name"), session);
+    }
+}
