@@ -24,6 +24,7 @@ command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteract
 SERVICES=(
   "schedule|8082|/api/schedule/groups/35384/week?date=2026-11-18|RUZ_BASE_URL=http://127.0.0.1:$STUB_PORT"
   "sso|8081|/api/auth/jwks|DB_NAME=campus_sso SSO_JWT_KEY_DIR=$PWD/.campus/keys/sso"
+  "traffic|8083|/health/readiness|DB_NAME=campus_traffic TRAFFIC_SYNC_CRON=off"
 )
 
 PIDS=()

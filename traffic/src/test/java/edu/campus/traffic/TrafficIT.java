@@ -45,9 +45,9 @@ class TrafficIT {
     @Test
     void kioskSessionQrMarkAndExport() {
         long ruz = random();
-        long teacher = as(adminToken()).body(Map.of("full_name", "Иванов Иван", "ruz_teacher_id", ruz)).post("/api/traffic/admin/teachers")
+        long teacher = as(adminToken()).body(Map.of("full_name", "Иванов Иван " + ruz, "ruz_teacher_id", ruz)).post("/api/traffic/admin/teachers")
                 .then().statusCode(201).body("sso_status", equalTo("provisioned")).extract().jsonPath().getLong("id");
-        assertEquals("Иванов Иван", FakeSso.accounts.get(teacher));
+        assertEquals("Иванов Иван " + ruz, FakeSso.accounts.get(teacher));
 
         Map<String, Object> kiosk = initKiosk();
         String secret = (String) kiosk.get("device_secret");
@@ -59,7 +59,7 @@ class TrafficIT {
         as(adminToken()).body(Map.of("building_id", BUILDING, "room_id", room)).put("/api/traffic/admin/kiosks/" + id + "/room").then()
                 .statusCode(200).body("state", equalTo("idle"));
 
-        stubRoomDay(room, lesson("Физика", "10:00", "11:30", ruz, "Иванов Иван"));
+        stubRoomDay(room, lesson("Физика", "10:00", "11:30", ruz, "Иванов Иван " + ruz));
         String key = as(teacherToken(teacher)).body(Map.of("display_pin", kiosk.get("display_pin"))).post("/api/traffic/lessons/lookup")
                 .then().statusCode(200).body("lessons.size()", is(1)).extract().jsonPath().getString("lessons[0].lesson_key");
         long session = as(teacherToken(teacher)).body(Map.of("display_pin", kiosk.get("display_pin"), "lesson_key", key))
@@ -82,6 +82,12 @@ class TrafficIT {
                 .body(containsString("42,Student 42,s42@uni.example,3530901/10001,"));
         as(teacherToken(teacher)).post("/api/traffic/sessions/" + session + "/close").then().statusCode(200).body("status", equalTo("closed"));
         kioskState(secret).statusCode(200).body("state", equalTo("idle"));
+        // the listings (generic page bodies) serialise in the native image too
+        as(teacherToken(teacher)).get("/api/traffic/sessions").then().statusCode(200).body("total", is(1))
+                .body("items[0].status", equalTo("closed"));
+        as(adminToken()).get("/api/traffic/admin/kiosks/" + id).then().statusCode(200).body("state", equalTo("idle"));
+        as(adminToken()).get("/api/traffic/admin/kiosks?size=1").then().statusCode(200).body("items.size()", is(1));
+        as(adminToken()).get("/api/traffic/admin/teachers?q=" + ruz).then().statusCode(200).body("items[0].sso_status", equalTo("provisioned"));
     }
 
     @Test
@@ -107,5 +113,6 @@ class TrafficIT {
         }
         assertEquals("succeeded", status);
         assertEquals(true, FakeSso.accounts.containsValue("Синхронный Учитель"));
+        as(adminToken()).get("/api/traffic/admin/teacher-sync/runs?limit=1").then().statusCode(200).body("[0].status", equalTo("succeeded"));
     }
 }

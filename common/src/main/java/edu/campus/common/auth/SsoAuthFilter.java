@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -54,7 +53,7 @@ public class SsoAuthFilter {
                     caller.set(principal);
                     return (Response) null;
                 })
-                .onFailure(ApiException.class).recoverWithItem(failure -> error((ApiException) failure));
+                .onFailure(ApiException.class).recoverWithItem(failure -> ((ApiException) failure).toResponse());
     }
 
     private static void check(Requirement requirement, SsoPrincipal principal) {
@@ -78,9 +77,5 @@ public class SsoAuthFilter {
             scope = type.getAnnotation(RequireScope.class);
         }
         return user == null && scope == null ? Optional.empty() : Optional.of(new Requirement(user, scope));
-    }
-
-    private static Response error(ApiException e) {
-        return Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(e.body()).build();
     }
 }

@@ -3,6 +3,9 @@ package edu.campus.common.error;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
 /**
  * A failure that has a meaning for the caller: it becomes an HTTP status and an {@link ErrorBody}.
  * Client errors carry no stack trace; they are expected and cheap.
@@ -41,6 +44,16 @@ public class ApiException extends RuntimeException {
 
     public ErrorBody body() {
         return new ErrorBody(errorCode, getMessage(), details);
+    }
+
+    /** The HTTP answer: status, the error body, and {@code Retry-After} when {@code details.retry_after_seconds} says. */
+    public Response toResponse() {
+        Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body());
+        Object retryAfter = details.get("retry_after_seconds");
+        if (retryAfter != null) {
+            response.header("Retry-After", retryAfter.toString());
+        }
+        return response.build();
     }
 
     public static ApiException notFound(String what, Object id) {

@@ -41,12 +41,7 @@ public class ErrorMappers {
         if (e instanceof UpstreamException) {
             LOG.warnf("upstream failure: %s %s caused by %s", e.errorCode(), e.details(), e.getCause());
         }
-        Object retryAfter = e.details().get("retry_after_seconds");
-        if (retryAfter != null) {
-            return Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(e.body())
-                    .header("Retry-After", retryAfter.toString()).build();
-        }
-        return respond(e.status(), e.body());
+        return e.toResponse();
     }
 
     @ServerExceptionMapper

@@ -91,6 +91,9 @@ public class LaunchTokenVerifier {
             if (e.hasExpired()) {
                 throw ApiException.unauthorized("launch token expired");
             }
+            if (e.hasErrorCode(ErrorCodes.ISSUER_INVALID) || e.hasErrorCode(ErrorCodes.SIGNATURE_INVALID)) {
+                throw ApiException.unauthorized("launch token is not valid");
+            }
             if (e.hasErrorCode(ErrorCodes.AUDIENCE_INVALID) || e.hasErrorCode(ErrorCodes.AUDIENCE_MISSING)) {
                 throw ApiException.unauthorized("launch token is for another app");
             }

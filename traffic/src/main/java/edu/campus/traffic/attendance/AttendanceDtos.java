@@ -6,6 +6,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -28,6 +30,7 @@ public final class AttendanceDtos {
     }
 
     /** A lesson of today in the kiosk's room that is the caller's; {@code lesson_key} starts a session for it. */
+    @RegisterForReflection // inside a generic type (page, list): not seen by the build
     public record LessonOption(String lessonKey, String subject, String type, String startTime, String endTime,
             List<String> groups, String matchedBy) {
     }
@@ -35,12 +38,14 @@ public final class AttendanceDtos {
     public record KioskLessons(long kioskId, Place place, LocalDate date, List<LessonOption> lessons) {
     }
 
+    @RegisterForReflection // inside a generic type (page, list): not seen by the build
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SessionView(long id, String status, String discipline, String teacherName, Long teacherId, Long kioskId,
             String buildingName, String roomName, LocalDate lessonDate, String lessonStart, String lessonEnd, OffsetDateTime startedAt,
             OffsetDateTime expiresAt, OffsetDateTime endedAt, long attendeeCount, int rotationSeconds) {
     }
 
+    @RegisterForReflection // inside a generic type (page, list): not seen by the build
     public record Attendee(long studentId, String studentName, String studentEmail, String studentGroup, OffsetDateTime markedAt,
             String method, String markedBy) {
     }
@@ -52,6 +57,7 @@ public final class AttendanceDtos {
     }
 
     /** {@code status}: marked (201) or already_marked (200). */
+    @RegisterForReflection // inside a generic type (page, list): not seen by the build
     public record MarkResult(String status, long sessionId, long studentId, OffsetDateTime markedAt, String discipline) {
     }
 

@@ -8,15 +8,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import edu.campus.common.launch.LaunchTokenVerifier;
 import edu.campus.traffic.attendance.AttendanceDtos.MarkRequest;
+import edu.campus.traffic.attendance.AttendanceDtos.MarkResult;
 import io.smallrye.mutiny.Uni;
 
 /** The student's side: the Mini App posts the scanned QR token with the student's launch token (aud traffic). */
@@ -36,10 +37,10 @@ public class MarkResource {
 
     @POST
     @Operation(summary = "Mark attendance with the QR token (current or previous window): 201 marked, 200 already_marked")
-    public Uni<Response> mark(@RestHeader("Authorization") String authorization, @RestPath @Min(1) long id,
+    public Uni<RestResponse<MarkResult>> mark(@RestHeader("Authorization") String authorization, @RestPath @Min(1) long id,
             @Valid @NotNull MarkRequest request) {
         var student = launchTokens.verifyHeader(authorization);
         return attendance.mark(student, id, request.qrToken())
-                .map(result -> Response.status("marked".equals(result.status()) ? 201 : 200).entity(result).build());
+                .map(result -> RestResponse.status("marked".equals(result.status()) ? RestResponse.Status.CREATED : RestResponse.Status.OK, result));
     }
 }

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import edu.campus.common.api.Page;
@@ -30,6 +31,7 @@ import edu.campus.traffic.TrafficConfig;
 import edu.campus.traffic.attendance.AttendanceDtos.Attendees;
 import edu.campus.traffic.attendance.AttendanceDtos.KioskLessons;
 import edu.campus.traffic.attendance.AttendanceDtos.ManualMark;
+import edu.campus.traffic.attendance.AttendanceDtos.MarkResult;
 import edu.campus.traffic.attendance.AttendanceDtos.PinRequest;
 import edu.campus.traffic.attendance.AttendanceDtos.SessionView;
 import edu.campus.traffic.attendance.AttendanceDtos.StartRequest;
@@ -104,10 +106,10 @@ public class SessionResource {
     @PUT
     @Path("/sessions/{id}/attendees/{student_id}")
     @Operation(summary = "Mark a student by hand: 201 marked, 200 already_marked")
-    public Uni<Response> manualMark(@RestPath @Min(1) long id, @RestPath("student_id") @Min(1) long studentId,
+    public Uni<RestResponse<MarkResult>> manualMark(@RestPath @Min(1) long id, @RestPath("student_id") @Min(1) long studentId,
             @Valid @NotNull ManualMark mark) {
         return attendance.manualMark(teacherId(), id, studentId, mark)
-                .map(result -> Response.status("marked".equals(result.status()) ? 201 : 200).entity(result).build());
+                .map(result -> RestResponse.status("marked".equals(result.status()) ? RestResponse.Status.CREATED : RestResponse.Status.OK, result));
     }
 
     @DELETE

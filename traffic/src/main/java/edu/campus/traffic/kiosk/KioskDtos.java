@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
@@ -45,6 +47,7 @@ public final class KioskDtos {
     }
 
     /** A kiosk as admins see it (never its secret). */
+    @RegisterForReflection // inside a generic type (page, list): not seen by the build
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record KioskView(long id, UUID deviceId, String state, String registrationPin, String displayPin, Place place,
             OffsetDateTime createdAt, OffsetDateTime registeredAt, OffsetDateTime lastSeenAt, Long activeSessionId) {

@@ -105,8 +105,7 @@ public class KioskResource {
         String header = request.getHeaderString("Authorization");
         return Uni.createFrom().deferred(() -> kiosks.authenticate(Bearer.token(header)))
                 .map(kiosk -> (Response) null)
-                .onFailure(ApiException.class).recoverWithItem(failure -> Response.status(((ApiException) failure).status())
-                        .type(MediaType.APPLICATION_JSON_TYPE).entity(((ApiException) failure).body()).build());
+                .onFailure(ApiException.class).recoverWithItem(failure -> ((ApiException) failure).toResponse());
     }
 
     private static boolean sameExceptTime(KioskState a, KioskState b) {

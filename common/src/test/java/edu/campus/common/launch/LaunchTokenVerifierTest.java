@@ -1,0 +1,72 @@
+package edu.campus.common.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.junit.jupiter.api.Test;
+
+import edu.campus.common.error.ApiException;
+import edu.campus.common.testing.TestKeys;
+
+class LaunchTokenVerifierTest {
+
+    private static final TestKeys MAIN = new TestKeys(null);
+    private static final TestKeys NEXT = new TestKeys(null);
+
+    private static LaunchTokenVerifier verifier(List<String> keys) {
+        return new LaunchTokenVerifier(Optional.of(keys), "campus-main", Optional.of("traffic"));
+    }
+
+    private static String message(Runnable call) {
+        ApiException e = assertThrows(ApiException.class, call::run);
+        assertEquals(401, e.status());
+        return e.getMessage();
+    }
+
+    @Test
+    void acceptsItsAudienceOnly() {
+        LaunchTokenVerifier verifier = verifier(List.of(MAIN.publicKeyPem()));
+        LaunchPrincipal student = verifier.verify(MAIN.launch(42, "traffic", "Анна", "anna@uni.example", "3530901/10001"));
+        assertEquals(new LaunchPrincipal(42, "Анна", "anna@uni.example", "3530901/10001"), student);
+        assertEquals("launch token is for another app", message(() -> verifier.verify(MAIN.launch(42, "services", "A", "a@x", "g"))));
+        assertEquals("launch token expired", message(() -> verifier.verify(MAIN.expiredLaunch(42, "traffic"))));
+        assertEquals("launch token is not valid", message(() -> verifier.verify(NEXT.launch(42, "traffic", "A", "a@x", "g"))));
+        assertEquals("launch token is not valid", message(() -> verifier.verify("not.a.token")));
+        // an SSO token (another issuer) signed with the very same key is still not a launch token
+        assertEquals("launch token is not valid", message(() -> verifier.verify(MAIN.ssoUser(1, "traffic", "admin", null, "A"))));
+        // a subject that is not a student id
+        JwtClaims odd = new JwtClaims();
+        odd.setIssuer("campus-main");
+        odd.setSubject("abc");
+        odd.setAudience("traffic");
+        odd.setExpirationTime(NumericDate.fromSeconds(System.currentTimeMillis() / 1000 + 60));
+        assertEquals("launch token is not valid", message(() -> verifier.verify(MAIN.sign(odd))));
+        assertEquals("a bearer token is required", message(() -> verifier.verifyHeader(null)));
+    }
+
+    @Test
+    void severalKeysFromTextOrFilesForARotation() throws Exception {
+        Path file = Files.createTempFile("launch", ".pem");
+        Files.writeString(file, NEXT.publicKeyPem().replace("-----BEGIN PUBLIC KEY-----", "-----BEGIN PUBLIC KEY-----\n"));
+        LaunchTokenVerifier verifier = verifier(List.of(MAIN.publicKeyPem(), file.toString()));
+        assertEquals(1, verifier.verify(MAIN.launch(1, "traffic", "A", "a@x", "g")).studentId());
+        assertEquals(2, verifier.verify(NEXT.launch(2, "traffic", "B", "b@x", "g")).studentId());
+        Files.delete(file);
+    }
+
+    @Test
+    void withoutKeysNothingIsAccepted() {
+        LaunchTokenVerifier verifier = verifier(List.of());
+        assertEquals("launch tokens are not accepted here (no LAUNCH_TOKEN_PUBLIC_KEYS configured)",
+                message(() -> verifier.verify(MAIN.launch(1, "traffic", "A", "a@x", "g"))));
+        assertThrows(IllegalStateException.class, () -> verifier(List.of("-----BEGIN PUBLIC KEY-----AAAA-----END PUBLIC KEY-----")));
+        assertThrows(IllegalStateException.class, () -> verifier(List.of("/nonexistent/launch.pem")));
+    }
+}
