@@ -55,10 +55,9 @@ public class Attendance {
             (select count(*) from marks m where m.session_id = s.id) as attendees
             """;
 
-    private static final String MARK = """
+    private static final String MANUAL_MARK = """
             insert into marks (session_id, student_id, student_name, student_email, student_group, method, marked_by)
-            select s.id, $2, $3, $4, $5, $6, $7 from attendance_sessions s
-            where s.id = $1 and ($8::boolean or (s.status = 'active' and s.expires_at > now()))
+            values ($1, $2, $3, $4, $5, 'manual', $6)
             on conflict (session_id, student_id) do nothing
             returning marked_at
             """;
@@ -73,6 +72,7 @@ public class Attendance {
     private final KioskEvents events;
     private final Teachers teachers;
     private final ScheduleClient schedule;
+    private final MarkBatcher batcher;
     private final TrafficConfig config;
     private final ObjectMapper json;
     private final Cache<Long, SessionKey> sessionKeys = Caffeine.newBuilder().maximumSize(20_000)
@@ -82,7 +82,7 @@ public class Attendance {
     private final Counter refused;
 
     Attendance(Pool db, Kiosks kiosks, KioskSecrets secrets, KioskEvents events, Teachers teachers, ScheduleClient schedule,
-            TrafficConfig config, ObjectMapper json, MeterRegistry metrics) {
+            TrafficConfig config, ObjectMapper json, MeterRegistry metrics, MarkBatcher batcher) {
         this.db = db;
         this.kiosks = kiosks;
         this.secrets = secrets;
@@ -91,6 +91,7 @@ public class Attendance {
         this.schedule = schedule;
         this.config = config;
         this.json = json;
+        this.batcher = batcher;
         this.marked = metrics.counter("traffic_marks_total", "result", "marked");
         this.repeated = metrics.counter("traffic_marks_total", "result", "already_marked");
         this.refused = metrics.counter("traffic_marks_total", "result", "refused");
@@ -234,8 +235,8 @@ public class Attendance {
 
     /** A teacher marks a student by hand (also after the session ended: corrections are the teacher's call). */
     public Uni<MarkResult> manualMark(long teacherId, long sessionId, long studentId, ManualMark mark) {
-        return ownSession(teacherId, sessionId).flatMap(session -> insertMark(sessionId, studentId, mark.studentName(),
-                mark.studentEmail(), mark.studentGroup(), "manual", "teacher:" + teacherId, true, session.discipline()));
+        return ownSession(teacherId, sessionId)
+                .flatMap(session -> manualInsert(sessionId, studentId, mark, "teacher:" + teacherId, session.discipline()));
     }
 
     public Uni<Void> unmark(long teacherId, long sessionId, long studentId) {
@@ -277,40 +278,39 @@ public class Attendance {
                         ? new ApiException(422, "qr_token_expired", "this QR code has changed; scan the current one", Map.of())
                         : new ApiException(422, "qr_token_invalid", "this QR code is not valid for this session", Map.of());
             }
-            return insertMark(sessionId, student.studentId(), student.name(), student.email(), student.group(), "qr",
-                    "student", false, key.discipline());
+            return batcher.submit(new MarkBatcher.Mark(sessionId, student.studentId(), student.name(), student.email(), student.group()))
+                    .map(outcome -> switch (outcome.status()) {
+                        case "marked" -> {
+                            marked.increment();
+                            yield new MarkResult("marked", sessionId, student.studentId(), outcome.markedAt(), key.discipline());
+                        }
+                        case "already_marked" -> {
+                            repeated.increment();
+                            yield new MarkResult("already_marked", sessionId, student.studentId(), outcome.markedAt(), key.discipline());
+                        }
+                        case "no_session" -> throw ApiException.notFound("session", sessionId);
+                        case "retry" -> throw ApiException.conflict("the mark changed meanwhile; try again", Map.of());
+                        default -> {
+                            refused.increment();
+                            throw new ApiException(409, "session_closed", "this attendance session is over",
+                                    Map.of("status", outcome.status()));
+                        }
+                    });
         });
     }
 
-    private Uni<MarkResult> insertMark(long sessionId, long studentId, String name, String email, String group, String method,
-            String markedBy, boolean evenIfEnded, String discipline) {
-        return db.preparedQuery(MARK).execute(Tuple.from(new Object[] { sessionId, studentId, name, email, group, method, markedBy,
-                evenIfEnded }))
-                .flatMap(rows -> {
-                    if (rows.iterator().hasNext()) {
-                        marked.increment();
-                        return Uni.createFrom().item(new MarkResult("marked", sessionId, studentId,
-                                rows.iterator().next().getOffsetDateTime("marked_at"), discipline));
-                    }
-                    // nothing inserted: a repeat, or a session that is over
-                    return db.preparedQuery("""
-                            select s.status, s.expires_at > now() as live, m.marked_at
-                            from attendance_sessions s left join marks m on m.session_id = s.id and m.student_id = $2
-                            where s.id = $1
-                            """).execute(Tuple.of(sessionId, studentId)).map(found -> {
-                        if (!found.iterator().hasNext()) {
-                            throw ApiException.notFound("session", sessionId);
-                        }
-                        Row row = found.iterator().next();
-                        if (row.getOffsetDateTime("marked_at") != null) {
-                            repeated.increment();
-                            return new MarkResult("already_marked", sessionId, studentId, row.getOffsetDateTime("marked_at"), discipline);
-                        }
-                        refused.increment();
-                        throw new ApiException(409, "session_closed", "this attendance session is over",
-                                Map.of("status", "active".equals(row.getString("status")) ? "expired" : row.getString("status")));
-                    });
-                });
+    /** A teacher's mark: the session exists and is theirs; a repeat answers the existing mark. */
+    private Uni<MarkResult> manualInsert(long sessionId, long studentId, ManualMark mark, String markedBy, String discipline) {
+        return db.preparedQuery(MANUAL_MARK).execute(Tuple.from(new Object[] { sessionId, studentId, mark.studentName(),
+                mark.studentEmail(), mark.studentGroup(), markedBy }))
+                .flatMap(rows -> rows.iterator().hasNext()
+                        ? Uni.createFrom().item(new MarkResult("marked", sessionId, studentId,
+                                rows.iterator().next().getOffsetDateTime("marked_at"), discipline))
+                        : db.preparedQuery("select marked_at from marks where session_id = $1 and student_id = $2")
+                                .execute(Tuple.of(sessionId, studentId))
+                                .map(found -> new MarkResult("already_marked", sessionId, studentId,
+                                        found.iterator().hasNext() ? found.iterator().next().getOffsetDateTime("marked_at") : null,
+                                        discipline)));
     }
 
     private Uni<SessionKey> sessionKey(long sessionId) {

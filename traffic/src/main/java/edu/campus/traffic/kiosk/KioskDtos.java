@@ -29,7 +29,7 @@ public final class KioskDtos {
     public record KioskState(String state, UUID deviceId, String registrationPin, String displayPin, Place place,
             SessionOnKiosk session, Instant serverTime) {
 
-        KioskState withoutTime() {
+        public KioskState withoutTime() {
             return new KioskState(state, deviceId, registrationPin, displayPin, place, session, null);
         }
     }

@@ -13,11 +13,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import edu.campus.common.auth.Bearer;
 import edu.campus.common.error.ApiException;
@@ -40,8 +46,10 @@ public class KioskResource {
     private final LastSeen lastSeen;
     private final TrafficConfig config;
     private final KeyedRateLimiter inits;
+    private final ObjectMapper json;
 
-    KioskResource(Kiosks kiosks, KioskEvents events, LastSeen lastSeen, TrafficConfig config) {
+    KioskResource(Kiosks kiosks, KioskEvents events, LastSeen lastSeen, TrafficConfig config, ObjectMapper json) {
+        this.json = json;
         this.kiosks = kiosks;
         this.events = events;
         this.lastSeen = lastSeen;
@@ -61,10 +69,13 @@ public class KioskResource {
     @GET
     @Path("/state")
     @Operation(summary = "The kiosk's state (Authorization: Bearer <device secret>): unregistered, idle or active")
-    public Uni<KioskState> state(@RestHeader("Authorization") String authorization) {
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = KioskState.class)))
+    public Uni<RestResponse<byte[]>> state(@RestHeader("Authorization") String authorization) {
+        // the hot path: the body is prepared once per cached snapshot, a poll only appends server_time
         return kiosks.authenticate(Bearer.token(authorization)).map(kiosk -> {
             lastSeen.seen(kiosk.kioskId());
-            return Kiosks.state(kiosk, Instant.now());
+            return RestResponse.ResponseBuilder.ok(Kiosks.stateJson(kiosk, Instant.now(), json), MediaType.APPLICATION_JSON_TYPE).build();
         });
     }
 

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -42,12 +43,14 @@ public class KioskStateCache {
     private final Cache<String, Entry> bySecret = Caffeine.newBuilder().maximumSize(100_000).build();
     private final ConcurrentHashMap<Long, String> secretOfKiosk = new ConcurrentHashMap<>();
     private final Pool db;
+    private final ObjectMapper json;
     private final long ttlNanos;
     private final Counter hits;
     private final Counter loads;
 
-    KioskStateCache(Pool db, TrafficConfig config, MeterRegistry registry) {
+    KioskStateCache(Pool db, ObjectMapper json, TrafficConfig config, MeterRegistry registry) {
         this.db = db;
+        this.json = json;
         this.ttlNanos = config.kiosk().stateTtl().toNanos();
         this.hits = Counter.builder("traffic_kiosk_state_requests_total").tag("result", "hit").register(registry);
         this.loads = Counter.builder("traffic_kiosk_state_requests_total").tag("result", "load").register(registry);
@@ -81,7 +84,7 @@ public class KioskStateCache {
                     if (!rows.iterator().hasNext()) {
                         return Optional.<KioskSnapshot>empty();
                     }
-                    KioskSnapshot snapshot = snapshot(rows.iterator().next());
+                    KioskSnapshot snapshot = Kiosks.withBody(snapshot(rows.iterator().next()), json);
                     secretOfKiosk.put(snapshot.kioskId(), key);
                     return Optional.of(snapshot);
                 })
@@ -100,6 +103,6 @@ public class KioskStateCache {
         }
         return new KioskSnapshot(row.getLong("id"), row.getUUID("device_id"), row.getString("registration_pin"),
                 row.getString("display_pin"), row.getLong("building_id"), row.getString("building_name"), row.getLong("room_id"),
-                row.getString("room_name"), session);
+                row.getString("room_name"), session, null);
     }
 }

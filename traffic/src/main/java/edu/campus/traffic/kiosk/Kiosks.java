@@ -1,14 +1,19 @@
 package edu.campus.traffic.kiosk;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import edu.campus.common.api.Page;
 import edu.campus.common.error.ApiException;
@@ -87,6 +92,34 @@ public class Kiosks {
                 new SessionOnKiosk(s.id(), s.discipline(), s.teacherName(), s.lessonStart(), s.lessonEnd(), s.startedAt(),
                         s.expiresAt(), s.attendeeCount(), s.secret(), s.rotationSeconds()),
                 now);
+    }
+
+    /**
+     * The state as JSON bytes: the snapshot's prepared body plus {@code server_time}; only a session that expired
+     * since the snapshot was read (idle now, until the expiry job's change arrives) is serialised afresh.
+     */
+    public static byte[] stateJson(KioskSnapshot kiosk, Instant now, ObjectMapper json) {
+        KioskSnapshot.ActiveSession s = kiosk.session();
+        if (kiosk.body() == null || s != null && !s.expiresAt().toInstant().isAfter(now)) {
+            try {
+                return json.writeValueAsBytes(state(kiosk, now));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        byte[] time = (",\"server_time\":\"" + now + "\"}").getBytes(StandardCharsets.US_ASCII);
+        byte[] out = Arrays.copyOf(kiosk.body(), kiosk.body().length + time.length);
+        System.arraycopy(time, 0, out, kiosk.body().length, time.length);
+        return out;
+    }
+
+    static KioskSnapshot withBody(KioskSnapshot kiosk, ObjectMapper json) {
+        try {
+            byte[] full = json.writeValueAsBytes(state(kiosk, Instant.EPOCH.plusSeconds(0)).withoutTime());
+            return kiosk.withBody(Arrays.copyOf(full, full.length - 1)); // without the closing brace
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // --- admin ------------------------------------------------------------------------------------------------
