@@ -37,7 +37,15 @@ public class KioskStateCache {
             where k.secret_hash = $1
             """;
 
-    private record Entry(Uni<Optional<KioskSnapshot>> snapshot, long loadedAt) {
+    private static final class Entry {
+        final long loadedAt;
+        Uni<Optional<KioskSnapshot>> snapshot;
+        /** The loaded snapshot once the read finished (null before): the hot path takes it without any Uni operator. */
+        volatile Optional<KioskSnapshot> resolved;
+
+        Entry(long loadedAt) {
+            this.loadedAt = loadedAt;
+        }
     }
 
     private final Cache<String, Entry> bySecret = Caffeine.newBuilder().maximumSize(100_000).build();
@@ -56,18 +64,37 @@ public class KioskStateCache {
         this.loads = Counter.builder("traffic_kiosk_state_requests_total").tag("result", "load").register(registry);
     }
 
-    /** The kiosk holding this secret, or empty when no kiosk does. */
+    /**
+     * The fresh, already loaded snapshot for this secret, or null when it must be (or is being) read: the hot path.
+     * An empty optional means "no kiosk holds this secret".
+     */
+    public Optional<KioskSnapshot> cached(byte[] secretHash) {
+        Entry current = bySecret.getIfPresent(HexFormat.of().formatHex(secretHash));
+        if (current != null && current.resolved != null && System.nanoTime() - current.loadedAt < ttlNanos) {
+            hits.increment();
+            return current.resolved;
+        }
+        return null;
+    }
+
+    /** The kiosk holding this secret, or empty when no kiosk does; concurrent misses share one read. */
     public Uni<Optional<KioskSnapshot>> get(byte[] secretHash) {
         String key = HexFormat.of().formatHex(secretHash);
         long now = System.nanoTime();
         Entry current = bySecret.getIfPresent(key);
-        if (current != null && now - current.loadedAt() < ttlNanos) {
+        if (current != null && now - current.loadedAt < ttlNanos) {
             hits.increment();
-            return current.snapshot();
+            return current.snapshot;
         }
-        Entry entry = bySecret.asMap().compute(key, (k, old) -> old != null && now - old.loadedAt() < ttlNanos ? old
-                : new Entry(load(k, secretHash), now));
-        return entry.snapshot();
+        Entry entry = bySecret.asMap().compute(key, (k, old) -> {
+            if (old != null && now - old.loadedAt < ttlNanos) {
+                return old;
+            }
+            Entry fresh = new Entry(now);
+            fresh.snapshot = load(k, secretHash, fresh);
+            return fresh;
+        });
+        return entry.snapshot;
     }
 
     public void invalidate(long kioskId) {
@@ -77,16 +104,18 @@ public class KioskStateCache {
         }
     }
 
-    private Uni<Optional<KioskSnapshot>> load(String key, byte[] secretHash) {
+    private Uni<Optional<KioskSnapshot>> load(String key, byte[] secretHash, Entry entry) {
         loads.increment();
         return db.preparedQuery(LOAD).execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(secretHash)))
                 .map(rows -> {
                     if (!rows.iterator().hasNext()) {
-                        return Optional.<KioskSnapshot>empty();
+                        entry.resolved = Optional.empty();
+                        return entry.resolved;
                     }
                     KioskSnapshot snapshot = Kiosks.withBody(snapshot(rows.iterator().next()), json);
                     secretOfKiosk.put(snapshot.kioskId(), key);
-                    return Optional.of(snapshot);
+                    entry.resolved = Optional.of(snapshot);
+                    return entry.resolved;
                 })
                 .onFailure().invoke(failure -> bySecret.asMap().computeIfPresent(key, (k, e) -> null))
                 .memoize().indefinitely();

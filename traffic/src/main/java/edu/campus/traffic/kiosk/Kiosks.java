@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -77,6 +78,15 @@ public class Kiosks {
         }
         return cache.get(KioskSecrets.hash(secret)).map(found -> found
                 .orElseThrow(() -> ApiException.unauthorized("unknown kiosk device secret")));
+    }
+
+    /** The hot path: the kiosk of this secret from memory, or null when it has to be read (then use {@link #authenticate}). */
+    public KioskSnapshot cachedKiosk(String secret) {
+        if (!KioskSecrets.plausible(secret)) {
+            return null;
+        }
+        Optional<KioskSnapshot> hit = cache.cached(KioskSecrets.hash(secret));
+        return hit == null ? null : hit.orElse(null);
     }
 
     public static KioskState state(KioskSnapshot kiosk, Instant now) {
