@@ -101,7 +101,11 @@ public class KioskStateCache {
         String key = secretOfKiosk.remove(kioskId);
         if (key != null) {
             bySecret.invalidate(key);
+            return;
         }
+        // not known here yet: it was never read, or its first read is in flight and may predate the change, so
+        // reads in flight are dropped (their callers still get an answer; the next poll reads again)
+        bySecret.asMap().values().removeIf(entry -> entry.resolved == null);
     }
 
     private Uni<Optional<KioskSnapshot>> load(String key, byte[] secretHash, Entry entry) {
