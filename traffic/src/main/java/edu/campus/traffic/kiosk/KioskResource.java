@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -116,8 +117,9 @@ public class KioskResource {
      * so that it gets a 401 and not a broken stream.
      */
     @ServerRequestFilter
-    public Uni<Response> authenticateStream(ContainerRequestContext request) {
-        if (!request.getUriInfo().getPath().endsWith("/api/traffic/kiosks/events")) {
+    public Uni<Response> authenticateStream(ContainerRequestContext request, SimpleResourceInfo resource) {
+        // a filter sees every request, polls included: a look at the matched method, never the path
+        if (resource.getResourceClass() != KioskResource.class || !"events".equals(resource.getMethodName())) {
             return null;
         }
         String header = request.getHeaderString("Authorization");

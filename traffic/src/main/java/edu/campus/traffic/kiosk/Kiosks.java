@@ -125,7 +125,8 @@ public class Kiosks {
 
     static KioskSnapshot withBody(KioskSnapshot kiosk, ObjectMapper json) {
         try {
-            byte[] full = json.writeValueAsBytes(state(kiosk, Instant.EPOCH.plusSeconds(0)).withoutTime());
+            // "now" = the epoch: the session is drawn as active; stateJson serialises afresh once it has expired
+            byte[] full = json.writeValueAsBytes(state(kiosk, Instant.EPOCH).withoutTime());
             return kiosk.withBody(Arrays.copyOf(full, full.length - 1)); // without the closing brace
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
