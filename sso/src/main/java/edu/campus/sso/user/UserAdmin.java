@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import edu.campus.common.api.LikePatterns;
 import edu.campus.common.api.Page;
 import edu.campus.common.error.ApiException;
 import edu.campus.sso.SsoConfig;
@@ -73,7 +74,7 @@ public class UserAdmin {
     public Uni<Page<UserView>> list(String app, String role, String text, int page, int size) {
         String where = " where ($1::text is null or u.app = $1) and ($2::text is null or u.role = $2)"
                 + " and ($3::text is null or u.username ilike $3 or u.full_name ilike $3)";
-        String like = text == null || text.isBlank() ? null : "%" + text.trim().replace("%", "\\%").replace("_", "\\_") + "%";
+        String like = text == null || text.isBlank() ? null : LikePatterns.containing(text.trim());
         Tuple filters = Tuple.of(app, role, like);
         return db.preparedQuery("select count(*) from users u" + where).execute(filters)
                 .flatMap(count -> db.preparedQuery(SELECT + where + " order by u.id limit $4 offset $5")
@@ -96,7 +97,7 @@ public class UserAdmin {
 
     /** Whether the name is free; when taken, the next free numbered variant. */
     public Uni<Map<String, Object>> checkUsername(String username) {
-        String prefix = username.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String prefix = LikePatterns.startingWith(username);
         return db.preparedQuery("select username from users where username like $1").execute(Tuple.of(prefix))
                 .map(rows -> {
                     java.util.Set<String> taken = new java.util.HashSet<>();

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import edu.campus.common.api.LikePatterns;
 import edu.campus.common.api.Page;
 import edu.campus.common.error.ApiException;
 import edu.campus.common.sso.SsoClient;
@@ -50,22 +51,12 @@ public class Teachers {
     }
 
     public Uni<Page<TeacherView>> list(String text, Boolean pending, int page, int size) {
-        List<String> conditions = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
-        if (text != null && !text.isBlank()) {
-            params.add("%" + text.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            conditions.add("lower(full_name) like $" + params.size());
-        }
-        if (pending != null) {
-            conditions.add(pending ? "sso_revision is distinct from revision" : "sso_revision = revision");
-        }
-        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(size);
-        pageParams.add((long) page * size);
-        return db.preparedQuery("select " + COLUMNS + " from teachers" + where + " order by id limit $" + (params.size() + 1)
-                + " offset $" + (params.size() + 2)).execute(Tuple.from(pageParams))
-                .flatMap(rows -> db.preparedQuery("select count(*) from teachers" + where).execute(Tuple.from(params))
+        String where = " where ($1::text is null or lower(full_name) like $1)"
+                + " and ($2::boolean is null or (sso_revision is distinct from revision) = $2)";
+        String like = text == null || text.isBlank() ? null : LikePatterns.containing(text.strip().toLowerCase());
+        return db.preparedQuery("select " + COLUMNS + " from teachers" + where + " order by id limit $3 offset $4")
+                .execute(Tuple.of(like, pending, size, (long) page * size))
+                .flatMap(rows -> db.preparedQuery("select count(*) from teachers" + where).execute(Tuple.of(like, pending))
                         .map(count -> new Page<>(views(rows), page, size, count.iterator().next().getLong(0))));
     }
 
