@@ -5,11 +5,16 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** The endpoint needs an SSO access token of a user of {@code app} with one of {@code roles}. 401 without, 403 otherwise. */
+/**
+ * The endpoint needs an SSO access token of a user of {@code app} with one of {@code roles} (without them: any user,
+ * never a service). 401 without a valid token, 403 otherwise.
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.METHOD, ElementType.TYPE })
 public @interface RequireUser {
-    String app();
+    /** The user's app; empty: any app. */
+    String app() default "";
 
-    String[] roles();
+    /** One of these roles; empty: any role. */
+    String[] roles() default {};
 }

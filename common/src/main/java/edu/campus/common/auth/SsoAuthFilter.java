@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import edu.campus.common.error.ApiException;
+import edu.campus.common.error.ErrorCodes;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -59,13 +60,17 @@ public class SsoAuthFilter {
     private static void check(Requirement requirement, SsoPrincipal principal) {
         if (requirement.user() != null) {
             RequireUser need = requirement.user();
-            if (principal.isService() || !need.app().equals(principal.app())
-                    || Arrays.stream(need.roles()).noneMatch(r -> r.equals(principal.role()))) {
+            if (principal.isService()) {
+                throw ApiException.forbidden("a user's access token is required");
+            }
+            if (!need.app().isEmpty() && !need.app().equals(principal.app())
+                    || need.roles().length > 0 && Arrays.stream(need.roles()).noneMatch(r -> r.equals(principal.role()))) {
                 throw ApiException.forbidden("needs a " + need.app() + " user with role " + String.join(" or ", need.roles()));
             }
         }
         if (requirement.scope() != null && !principal.scopes().contains(requirement.scope().value())) {
-            throw ApiException.forbidden("needs a service token with scope " + requirement.scope().value());
+            throw new ApiException(403, ErrorCodes.FORBIDDEN, "needs a service token with scope " + requirement.scope().value(),
+                    Map.of("scope", requirement.scope().value()));
         }
     }
 

@@ -17,12 +17,22 @@ import edu.campus.common.schedule.ScheduleModel.TeacherList;
 import edu.campus.common.schedule.ScheduleModel.Week;
 import edu.campus.common.upstream.Upstreams;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import edu.campus.common.json.StrictJson;
+import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
 import io.smallrye.mutiny.Uni;
 
 /** The schedule gateway's HTTP contract. Use {@link ScheduleClient}, which adds the fault tolerance. */
 @RegisterRestClient(configKey = "schedule")
 @Path("/api/schedule")
 interface ScheduleApi {
+
+    /** Answers are read tolerantly: a newer neighbour may add fields. */
+    @ClientObjectMapper
+    static ObjectMapper objectMapper(ObjectMapper defaultObjectMapper) {
+        return StrictJson.tolerant(defaultObjectMapper);
+    }
 
     @GET
     @Path("/groups/resolve")

@@ -24,6 +24,10 @@ import edu.campus.common.sso.SsoModel.TeacherBatch;
 import edu.campus.common.sso.SsoModel.TelegramLink;
 import edu.campus.common.upstream.Upstreams;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import edu.campus.common.json.StrictJson;
+import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
 import io.smallrye.mutiny.Uni;
 
 /** SSO's service API. Use {@link SsoClient}: it adds the service token and the fault tolerance. */
@@ -32,6 +36,12 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 interface SsoApi {
+
+    /** Answers are read tolerantly: a newer neighbour may add fields. */
+    @ClientObjectMapper
+    static ObjectMapper objectMapper(ObjectMapper defaultObjectMapper) {
+        return StrictJson.tolerant(defaultObjectMapper);
+    }
 
     @POST
     @Path("/auth/token")

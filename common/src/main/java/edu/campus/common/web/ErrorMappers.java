@@ -1,4 +1,4 @@
-package edu.campus.common.error;
+package edu.campus.common.web;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,9 +22,15 @@ import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import edu.campus.common.error.ApiException;
+import edu.campus.common.error.ErrorBody;
+import edu.campus.common.error.ErrorCodes;
 import edu.campus.common.observability.RequestIds;
 import edu.campus.common.upstream.UpstreamException;
 import edu.campus.common.upstream.Upstreams;
@@ -71,26 +77,79 @@ public class ErrorMappers {
         return json(e);
     }
 
+    /** Declared on its own, like {@link #mismatch}: the most specific mapper wins, and a built-in one would say less. */
+    @ServerExceptionMapper
+    public Response parse(JsonParseException e) {
+        return json(e);
+    }
+
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            StringBuilder field = new StringBuilder();
-            for (var ref : mismatch.getPath()) {
-                if (ref.getFieldName() != null) {
-                    field.append(field.isEmpty() ? "" : ".").append(ref.getFieldName());
-                } else if (ref.getIndex() >= 0) {
-                    field.append('[').append(ref.getIndex()).append(']');
-                }
-            }
-            details.put("fields", Map.of(field.toString(), "has the wrong type or format"));
-            return respond(400, new ErrorBody(ErrorCodes.VALIDATION, "request is not valid", details));
+        if (e instanceof MismatchedInputException mismatch) {
+            String field = fieldPath(mismatch);
+            String problem = e instanceof UnrecognizedPropertyException ? "is not a known property"
+                    : "must be " + expected(mismatch.getTargetType());
+            return respond(400, new ErrorBody(ErrorCodes.VALIDATION, "request is not valid",
+                    Map.of("fields", Map.of(field.isEmpty() ? "request" : field, problem))));
         }
-        return respond(400, new ErrorBody(ErrorCodes.BAD_REQUEST, "request body is not valid JSON", details));
+        Map<String, Object> details = new LinkedHashMap<>();
+        JsonLocation where = e.getLocation();
+        if (where != null && where.getLineNr() > 0) {
+            details.put("line", where.getLineNr());
+            details.put("column", where.getColumnNr());
+        }
+        return respond(400, new ErrorBody(ErrorCodes.BAD_REQUEST, "request body is not valid JSON"
+                + (details.isEmpty() ? "" : " (line " + details.get("line") + ", column " + details.get("column") + ")"), details));
+    }
+
+    /** {@code items[2].full_name}: the path of the offending property, as written in the body. */
+    static String fieldPath(MismatchedInputException mismatch) {
+        StringBuilder field = new StringBuilder();
+        for (var ref : mismatch.getPath()) {
+            if (ref.getFieldName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    /** What a JSON value of this Java type looks like, for the caller. */
+    static String expected(Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        if (type == String.class || type == java.util.UUID.class) {
+            return "a string";
+        }
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class || type == Short.class
+                || type == short.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "a date or time in ISO 8601";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json); // the body reader wrapped a parse failure
+        }
         if (e instanceof ClientWebApplicationException) {
             // an upstream answered with an error status and nobody translated it: never leak its status
             return api(Upstreams.map("upstream", e));
