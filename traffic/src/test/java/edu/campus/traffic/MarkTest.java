@@ -1,5 +1,6 @@
 package edu.campus.traffic;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -21,6 +22,7 @@ import edu.campus.traffic.attendance.QrTokens;
 import edu.campus.traffic.attendance.SessionExpiry;
 import edu.campus.traffic.support.TrafficTestBase;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -55,6 +57,31 @@ class MarkTest extends TrafficTestBase {
     private long rows(long sessionId) {
         return db.preparedQuery("select count(*) from marks where session_id = $1").execute(Tuple.of(sessionId)).await().indefinitely()
                 .iterator().next().getLong(0);
+    }
+
+    @Test
+    void authenticationComesBeforeTheBody() {
+        // no token and a malformed body: the caller hears 401, not what is wrong with a body it may not send
+        given().contentType(ContentType.JSON).body(Map.of("qr_token", "xyz")).post("/api/traffic/sessions/1/marks")
+                .then().statusCode(401).body("error_code", equalTo("unauthorized"));
+        given().contentType(ContentType.JSON).body("{not json").post("/api/traffic/sessions/1/marks")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void bodiesAreTakenAsWritten() {
+        Setup s = activeSession();
+        String path = "/api/traffic/sessions/" + s.sessionId() + "/marks";
+        // a number is not text
+        as(studentToken(1)).body("{\"qr_token\": 1234567890123456}").post(path).then().statusCode(400)
+                .body("error_code", equalTo("validation_error")).body("details.fields.qr_token", equalTo("must be a string"));
+        // an unknown property is refused by name
+        as(studentToken(1)).body("{\"qr_token\": \"0123456789abcdef\", \"qrToken\": \"x\"}").post(path).then().statusCode(400)
+                .body("details.fields.qrToken", equalTo("is not a known property"));
+        // malformed JSON says where it broke
+        as(studentToken(1)).body("{\n  \"qr_token\": \"0123456789abcdef\",\n  oops }").post(path).then().statusCode(400)
+                .body("error_code", equalTo("bad_request")).body("details.line", equalTo(3));
+        assertEquals(0, rows(s.sessionId()));
     }
 
     @Test

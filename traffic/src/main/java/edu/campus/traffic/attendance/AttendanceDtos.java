@@ -40,17 +40,17 @@ public final class AttendanceDtos {
 
     @RegisterForReflection // inside a generic type (page, list): not seen by the build
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SessionView(long id, String status, String discipline, String teacherName, Long teacherId, Long kioskId,
+    public record SessionView(long id, SessionStatus status, String discipline, String teacherName, Long teacherId, Long kioskId,
             String buildingName, String roomName, LocalDate lessonDate, String lessonStart, String lessonEnd, OffsetDateTime startedAt,
             OffsetDateTime expiresAt, OffsetDateTime endedAt, long attendeeCount, int rotationSeconds) {
     }
 
     @RegisterForReflection // inside a generic type (page, list): not seen by the build
     public record Attendee(long studentId, String studentName, String studentEmail, String studentGroup, OffsetDateTime markedAt,
-            String method, String markedBy) {
+            MarkMethod method, String markedBy) {
     }
 
-    public record Attendees(long sessionId, String status, int count, List<Attendee> attendees) {
+    public record Attendees(long sessionId, SessionStatus status, int count, List<Attendee> attendees) {
     }
 
     public record MarkRequest(@NotNull @Pattern(regexp = "[0-9a-fA-F]{16}", message = "must be 16 hex characters") String qrToken) {
@@ -58,7 +58,7 @@ public final class AttendanceDtos {
 
     /** {@code status}: marked (201) or already_marked (200). */
     @RegisterForReflection // inside a generic type (page, list): not seen by the build
-    public record MarkResult(String status, long sessionId, long studentId, OffsetDateTime markedAt, String discipline) {
+    public record MarkResult(MarkOutcome status, long sessionId, long studentId, OffsetDateTime markedAt, String discipline) {
     }
 
     public record ManualMark(@NotBlank @Size(max = 200) String studentName, @Email @Size(max = 200) String studentEmail,

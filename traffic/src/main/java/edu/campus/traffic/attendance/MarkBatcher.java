@@ -2,19 +2,18 @@ package edu.campus.traffic.attendance;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Group commit for QR marks. Every mark is one durable row, and on two cores the commit (WAL flush) is what a mark
@@ -32,25 +31,8 @@ public class MarkBatcher {
     static final int MAX_BATCH = 256;
     static final int MAX_IN_FLIGHT = 4;
 
-    private static final String INSERT = """
-            insert into marks (session_id, student_id, student_name, student_email, student_group, method, marked_by)
-            select v.session_id, v.student_id, v.name, v.email, v.grp, 'qr', 'student'
-            from unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[]) as v(session_id, student_id, name, email, grp)
-            join attendance_sessions s on s.id = v.session_id and s.status = 'active' and s.expires_at > now()
-            on conflict (session_id, student_id) do nothing
-            returning session_id, student_id, marked_at
-            """;
-
-    /** Why the marks the insert skipped were skipped (a fresh snapshot: it sees marks committed meanwhile). */
-    private static final String EXPLAIN = """
-            select v.session_id, v.student_id, m.marked_at, s.status, s.expires_at > now() as live
-            from unnest($1::bigint[], $2::bigint[]) as v(session_id, student_id)
-            left join marks m on m.session_id = v.session_id and m.student_id = v.student_id
-            left join attendance_sessions s on s.id = v.session_id
-            """;
-
-    /** What became of one mark. {@code status}: marked, already_marked, no_session, closed, expired, retry. */
-    public record Outcome(String status, OffsetDateTime markedAt) {
+    /** What became of one mark, and when it was written (marked, already_marked). */
+    public record Outcome(MarkOutcome status, OffsetDateTime markedAt) {
     }
 
     public record Mark(long sessionId, long studentId, String name, String email, String group) {
@@ -59,15 +41,15 @@ public class MarkBatcher {
     private record Pending(Mark mark, UniEmitter<? super Outcome> answer) {
     }
 
-    private record Key(long sessionId, long studentId) {
+    record Key(long sessionId, long studentId) {
     }
 
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final Pool db;
+    private final MarkStore store;
 
-    MarkBatcher(Pool db) {
-        this.db = db;
+    MarkBatcher(MarkStore store) {
+        this.store = store;
     }
 
     public Uni<Outcome> submit(Mark mark) {
@@ -108,16 +90,8 @@ public class MarkBatcher {
     }
 
     private Uni<Void> write(List<Pending> batch) {
-        // one row per (session, student) in the statement; later copies share the first one's fate
-        Map<Key, List<Pending>> byKey = new HashMap<>();
-        List<Mark> unique = new ArrayList<>();
-        for (Pending p : batch) {
-            List<Pending> same = byKey.computeIfAbsent(new Key(p.mark().sessionId(), p.mark().studentId()), k -> new ArrayList<>());
-            if (same.isEmpty()) {
-                unique.add(p.mark());
-            }
-            same.add(p);
-        }
+        Map<Key, List<Pending>> byKey = byStudent(batch, Pending::mark);
+        List<Mark> unique = byKey.values().stream().map(same -> same.get(0).mark()).toList();
         int n = unique.size();
         Long[] sessions = new Long[n];
         Long[] students = new Long[n];
@@ -132,38 +106,59 @@ public class MarkBatcher {
             emails[i] = m.email();
             groups[i] = m.group();
         }
-        return db.preparedQuery(INSERT).execute(Tuple.of(sessions, students, names, emails, groups)).flatMap(rows -> {
+        return store.insertQr(sessions, students, names, emails, groups).flatMap(rows -> {
             for (Row row : rows) {
                 answer(byKey.remove(new Key(row.getLong("session_id"), row.getLong("student_id"))),
-                        new Outcome("marked", row.getOffsetDateTime("marked_at")));
+                        new Outcome(MarkOutcome.marked, row.getOffsetDateTime("marked_at")));
             }
             if (byKey.isEmpty()) {
                 return Uni.createFrom().voidItem(); // the common case: every mark is new
             }
-            return db.preparedQuery(EXPLAIN).execute(Tuple.of(byKey.keySet().stream().map(Key::sessionId).toArray(Long[]::new),
-                    byKey.keySet().stream().map(Key::studentId).toArray(Long[]::new)))
+            return store.explain(byKey.keySet().stream().map(Key::sessionId).toArray(Long[]::new),
+                    byKey.keySet().stream().map(Key::studentId).toArray(Long[]::new))
                     .map(explained -> {
                         for (Row row : explained) {
-                            answer(byKey.remove(new Key(row.getLong("session_id"), row.getLong("student_id"))), skipped(row));
+                            String status = row.getString("status");
+                            answer(byKey.remove(new Key(row.getLong("session_id"), row.getLong("student_id"))),
+                                    skipped(row.getOffsetDateTime("marked_at"), status == null ? null : SessionStatus.valueOf(status),
+                                            Boolean.TRUE.equals(row.getBoolean("live"))));
                         }
                         return null;
                     });
         });
     }
 
-    private static Outcome skipped(Row row) {
-        if (row.getOffsetDateTime("marked_at") != null) {
-            return new Outcome("already_marked", row.getOffsetDateTime("marked_at"));
+    static Outcome skipped(OffsetDateTime markedAt, SessionStatus status, boolean live) {
+        if (markedAt != null) {
+            return new Outcome(MarkOutcome.already_marked, markedAt);
         }
-        String status = row.getString("status");
         if (status == null) {
-            return new Outcome("no_session", null);
+            return new Outcome(MarkOutcome.no_session, null);
         }
-        if (!"active".equals(status)) {
-            return new Outcome(status, null);
+        return switch (status) {
+            case closed -> new Outcome(MarkOutcome.closed, null);
+            case expired -> new Outcome(MarkOutcome.expired, null);
+            // active but not live: past its end; active and live but not inserted: unmarked between the two statements
+            case active -> new Outcome(live ? MarkOutcome.retry : MarkOutcome.expired, null);
+        };
+    }
+
+    /**
+     * One entry per (session, student), in arrival order: the statement writes one row for each, and later copies of a
+     * mark share the first one's fate ({@link #forRepeat}).
+     */
+    static <T> Map<Key, List<T>> byStudent(List<T> batch, Function<T, Mark> mark) {
+        Map<Key, List<T>> byKey = new LinkedHashMap<>();
+        for (T item : batch) {
+            Mark m = mark.apply(item);
+            byKey.computeIfAbsent(new Key(m.sessionId(), m.studentId()), k -> new ArrayList<>()).add(item);
         }
-        // active but not live: expired; active and live but not inserted: unmarked between the two statements
-        return new Outcome(Boolean.TRUE.equals(row.getBoolean("live")) ? "retry" : "expired", null);
+        return byKey;
+    }
+
+    /** What a copy of a mark that came in the same batch hears: the first was marked, so it was already marked. */
+    static Outcome forRepeat(Outcome first) {
+        return first.status() == MarkOutcome.marked ? new Outcome(MarkOutcome.already_marked, first.markedAt()) : first;
     }
 
     private static void answer(List<Pending> same, Outcome outcome) {
@@ -171,9 +166,8 @@ public class MarkBatcher {
             return;
         }
         same.get(0).answer().complete(outcome);
-        Outcome repeat = "marked".equals(outcome.status()) ? new Outcome("already_marked", outcome.markedAt()) : outcome;
         for (int i = 1; i < same.size(); i++) {
-            same.get(i).answer().complete(repeat);
+            same.get(i).answer().complete(forRepeat(outcome));
         }
     }
 }

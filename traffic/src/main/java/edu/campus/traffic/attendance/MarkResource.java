@@ -11,11 +11,11 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import edu.campus.common.launch.LaunchTokenVerifier;
+import edu.campus.common.launch.RequireStudent;
+import edu.campus.common.launch.Student;
 import edu.campus.traffic.attendance.AttendanceDtos.MarkRequest;
 import edu.campus.traffic.attendance.AttendanceDtos.MarkResult;
 import io.smallrye.mutiny.Uni;
@@ -24,23 +24,22 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/traffic/sessions/{id}/marks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RequireStudent
 @Tag(name = "student")
 public class MarkResource {
 
     private final Attendance attendance;
-    private final LaunchTokenVerifier launchTokens;
+    private final Student student;
 
-    MarkResource(Attendance attendance, LaunchTokenVerifier launchTokens) {
+    MarkResource(Attendance attendance, Student student) {
         this.attendance = attendance;
-        this.launchTokens = launchTokens;
+        this.student = student;
     }
 
     @POST
     @Operation(summary = "Mark attendance with the QR token (current or previous window): 201 marked, 200 already_marked")
-    public Uni<RestResponse<MarkResult>> mark(@RestHeader("Authorization") String authorization, @RestPath @Min(1) long id,
-            @Valid @NotNull MarkRequest request) {
-        var student = launchTokens.verifyHeader(authorization);
-        return attendance.mark(student, id, request.qrToken())
-                .map(result -> RestResponse.status("marked".equals(result.status()) ? RestResponse.Status.CREATED : RestResponse.Status.OK, result));
+    public Uni<RestResponse<MarkResult>> mark(@RestPath @Min(1) long id, @Valid @NotNull MarkRequest request) {
+        return attendance.mark(student.get(), id, request.qrToken())
+                .map(result -> RestResponse.status(result.status() == MarkOutcome.marked ? RestResponse.Status.CREATED : RestResponse.Status.OK, result));
     }
 }

@@ -80,7 +80,7 @@ public class SessionResource {
     @Operation(summary = "Your sessions, newest first; status=active|closed|expired filters")
     public Uni<Page<SessionView>> sessions(@RestQuery @Pattern(regexp = "active|closed|expired") String status,
             @RestQuery @DefaultValue("0") @Min(0) int page, @RestQuery @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return attendance.sessions(teacherId(), status, page, size);
+        return attendance.sessions(teacherId(), status == null ? null : SessionStatus.valueOf(status), page, size);
     }
 
     @GET
@@ -109,7 +109,7 @@ public class SessionResource {
     public Uni<RestResponse<MarkResult>> manualMark(@RestPath @Min(1) long id, @RestPath("student_id") @Min(1) long studentId,
             @Valid @NotNull ManualMark mark) {
         return attendance.manualMark(teacherId(), id, studentId, mark)
-                .map(result -> RestResponse.status("marked".equals(result.status()) ? RestResponse.Status.CREATED : RestResponse.Status.OK, result));
+                .map(result -> RestResponse.status(result.status() == MarkOutcome.marked ? RestResponse.Status.CREATED : RestResponse.Status.OK, result));
     }
 
     @DELETE

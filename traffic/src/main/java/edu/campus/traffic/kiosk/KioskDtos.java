@@ -18,7 +18,7 @@ public final class KioskDtos {
     }
 
     /** The answer to {@code init}: the device secret appears here and nowhere else, ever. */
-    public record KioskCredentials(UUID deviceId, String deviceSecret, String registrationPin, String displayPin, String state) {
+    public record KioskCredentials(UUID deviceId, String deviceSecret, String registrationPin, String displayPin, KioskStatus state) {
     }
 
     public record Place(long buildingId, String buildingName, long roomId, String roomName) {
@@ -26,7 +26,7 @@ public final class KioskDtos {
 
     /** What a kiosk draws. {@code state}: unregistered (show the registration PIN), idle (show the display PIN), active. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record KioskState(String state, UUID deviceId, String registrationPin, String displayPin, Place place,
+    public record KioskState(KioskStatus state, UUID deviceId, String registrationPin, String displayPin, Place place,
             SessionOnKiosk session, Instant serverTime) {
 
         public KioskState withoutTime() {
@@ -49,7 +49,7 @@ public final class KioskDtos {
     /** A kiosk as admins see it (never its secret). */
     @RegisterForReflection // inside a generic type (page, list): not seen by the build
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record KioskView(long id, UUID deviceId, String state, String registrationPin, String displayPin, Place place,
+    public record KioskView(long id, UUID deviceId, KioskStatus state, String registrationPin, String displayPin, Place place,
             OffsetDateTime createdAt, OffsetDateTime registeredAt, OffsetDateTime lastSeenAt, Long activeSessionId) {
     }
 }

@@ -17,19 +17,13 @@ import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.pgclient.PgConnectOptions;
 
 /**
- * Kiosk state changes across all traffic instances: every write that changes what a kiosk shows runs
- * {@code pg_notify('traffic_kiosk', kiosk_id)} in its transaction; each instance LISTENs, drops its cached state
+ * Kiosk state changes across all traffic instances: every write that changes what a kiosk shows announces it on
+ * {@link KioskNotify#CHANNEL} in its transaction; each instance LISTENs, drops its cached state
  * of that kiosk and wakes the kiosk's event streams. If the listening connection is down, cached states still
  * expire after {@code traffic.kiosk.state-ttl}.
  */
 @ApplicationScoped
 public class KioskEvents {
-
-    public static final String CHANNEL = "traffic_kiosk";
-    /** The SQL fragment that announces a change of kiosk {@code $n} (a bigint parameter). */
-    public static String notifySql(String kioskIdExpression) {
-        return "pg_notify('" + CHANNEL + "', coalesce(" + kioskIdExpression + "::text, ''))";
-    }
 
     private static final Logger LOG = Logger.getLogger(KioskEvents.class);
 
@@ -52,14 +46,14 @@ public class KioskEvents {
 
     void start(@Observes StartupEvent event) {
         subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempts -> 1000L);
-        subscriber.channel(CHANNEL).handler(payload -> {
+        subscriber.channel(KioskNotify.CHANNEL).handler(payload -> {
             if (payload == null || payload.isEmpty()) {
                 return; // a change of a kiosk that no longer exists
             }
             try {
                 changed(Long.parseLong(payload));
             } catch (NumberFormatException e) {
-                LOG.warnf("ignoring a %s notification with payload %s", CHANNEL, payload);
+                LOG.warnf("ignoring a %s notification with payload %s", KioskNotify.CHANNEL, payload);
             }
         });
         subscriber.closeHandler(() -> {

@@ -84,7 +84,7 @@ public class KioskResource {
 
     private RestResponse<byte[]> stateResponse(KioskSnapshot kiosk) {
         lastSeen.seen(kiosk.kioskId());
-        return RestResponse.ResponseBuilder.ok(Kiosks.stateJson(kiosk, Instant.now(), json), MediaType.APPLICATION_JSON_TYPE).build();
+        return RestResponse.ResponseBuilder.ok(KioskStateJson.bytes(kiosk, Instant.now(), json), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET
@@ -104,7 +104,7 @@ public class KioskResource {
             return triggers.onItem().transformToUniAndConcatenate(heartbeat -> kiosks.authenticate(secret)
                     .map(kiosk -> {
                         lastSeen.seen(kiosk.kioskId());
-                        KioskState state = Kiosks.state(kiosk, Instant.now());
+                        KioskState state = KioskStateJson.state(kiosk, Instant.now());
                         KioskState previous = last.getAndSet(state);
                         return heartbeat || previous == null || !sameExceptTime(previous, state) ? state : null;
                     }))

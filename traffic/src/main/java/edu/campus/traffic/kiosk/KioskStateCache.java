@@ -15,9 +15,7 @@ import edu.campus.traffic.kiosk.KioskSnapshot.ActiveSession;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The hot path's memory: kiosk snapshots by secret hash, each served for {@code traffic.kiosk.state-ttl} and dropped
@@ -26,16 +24,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 @ApplicationScoped
 public class KioskStateCache {
-
-    static final String LOAD = """
-            select k.id, k.device_id, k.registration_pin, k.display_pin, k.building_id, k.building_name, k.room_id, k.room_name,
-                   s.id as session_id, s.discipline, s.teacher_name, s.lesson_start, s.lesson_end, s.started_at, s.expires_at,
-                   s.secret, s.rotation_seconds,
-                   (select count(*) from marks m where m.session_id = s.id) as attendees
-            from kiosks k
-            left join attendance_sessions s on s.kiosk_id = k.id and s.status = 'active'
-            where k.secret_hash = $1
-            """;
 
     private static final class Entry {
         final long loadedAt;
@@ -50,18 +38,23 @@ public class KioskStateCache {
 
     private final Cache<String, Entry> bySecret = Caffeine.newBuilder().maximumSize(100_000).build();
     private final ConcurrentHashMap<Long, String> secretOfKiosk = new ConcurrentHashMap<>();
-    private final Pool db;
+    private final KioskStore store;
     private final ObjectMapper json;
     private final long ttlNanos;
     private final Counter hits;
     private final Counter loads;
 
-    KioskStateCache(Pool db, ObjectMapper json, TrafficConfig config, MeterRegistry registry) {
-        this.db = db;
+    KioskStateCache(KioskStore store, ObjectMapper json, TrafficConfig config, MeterRegistry registry) {
+        this.store = store;
         this.json = json;
         this.ttlNanos = config.kiosk().stateTtl().toNanos();
-        this.hits = Counter.builder("traffic_kiosk_state_requests_total").tag("result", "hit").register(registry);
-        this.loads = Counter.builder("traffic_kiosk_state_requests_total").tag("result", "load").register(registry);
+        this.hits = stateRequests(registry, "hit");
+        this.loads = stateRequests(registry, "load");
+    }
+
+    private static Counter stateRequests(MeterRegistry registry, String result) {
+        return Counter.builder("traffic.kiosk.state.requests").description("Kiosk state look-ups: served from memory (hit) or read (load)")
+                .tag("result", result).register(registry);
     }
 
     /**
@@ -110,13 +103,13 @@ public class KioskStateCache {
 
     private Uni<Optional<KioskSnapshot>> load(String key, byte[] secretHash, Entry entry) {
         loads.increment();
-        return db.preparedQuery(LOAD).execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(secretHash)))
-                .map(rows -> {
-                    if (!rows.iterator().hasNext()) {
+        return store.stateBySecretHash(secretHash)
+                .map(row -> {
+                    if (row.isEmpty()) {
                         entry.resolved = Optional.empty();
                         return entry.resolved;
                     }
-                    KioskSnapshot snapshot = Kiosks.withBody(snapshot(rows.iterator().next()), json);
+                    KioskSnapshot snapshot = KioskStateJson.withBody(snapshot(row.get()), json);
                     secretOfKiosk.put(snapshot.kioskId(), key);
                     entry.resolved = Optional.of(snapshot);
                     return entry.resolved;

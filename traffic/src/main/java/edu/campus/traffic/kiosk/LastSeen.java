@@ -11,8 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * When each kiosk was last heard from. A poll only notes it in memory; one statement a flush period writes them all,
@@ -22,10 +20,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class LastSeen {
 
     private final ConcurrentHashMap<Long, Long> seen = new ConcurrentHashMap<>();
-    private final Pool db;
+    private final KioskStore store;
 
-    LastSeen(Pool db) {
-        this.db = db;
+    LastSeen(KioskStore store) {
+        this.store = store;
     }
 
     public void seen(long kioskId) {
@@ -45,12 +43,6 @@ public class LastSeen {
                 times.add(OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(entry.getValue()), ZoneOffset.UTC));
             }
         }
-        return db.preparedQuery("""
-                update kiosks k set last_seen_at = v.at
-                from unnest($1::bigint[], $2::timestamptz[]) as v(id, at)
-                where k.id = v.id and (k.last_seen_at is null or k.last_seen_at < v.at)
-                """)
-                .execute(Tuple.of(ids.toArray(Long[]::new), times.toArray(OffsetDateTime[]::new)))
-                .replaceWithVoid();
+        return store.seen(ids.toArray(Long[]::new), times.toArray(OffsetDateTime[]::new));
     }
 }

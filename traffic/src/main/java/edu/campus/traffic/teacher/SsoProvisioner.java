@@ -11,10 +11,8 @@ import edu.campus.common.sso.SsoClient;
 import edu.campus.common.sso.SsoModel.AccountUpsert;
 import edu.campus.common.sso.SsoModel.BatchResult;
 import edu.campus.common.sso.SsoModel.TeacherBatch;
+import edu.campus.traffic.teacher.TeacherStore.Pending;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Brings SSO in step with traffic's teachers: the ones whose {@code revision} SSO has not confirmed are sent in SSO's
@@ -28,29 +26,17 @@ public class SsoProvisioner {
     public record Outcome(int provisioned, int failed, long lastId, int size) {
     }
 
-    private record Pending(long id, String fullName, Long ruzTeacherId, int revision) {
-    }
-
-    private final Pool db;
+    private final TeacherStore store;
     private final SsoClient sso;
 
-    SsoProvisioner(Pool db, SsoClient sso) {
-        this.db = db;
+    SsoProvisioner(TeacherStore store, SsoClient sso) {
+        this.store = store;
         this.sso = sso;
     }
 
     public Uni<Outcome> provisionPending(long afterId, long maxId, int limit) {
-        return db.preparedQuery("""
-                select id, full_name, ruz_teacher_id, revision from teachers
-                where sso_revision is distinct from revision and id > $1 and id <= $2
-                order by id limit $3
-                """).execute(Tuple.of(afterId, maxId, limit))
-                .flatMap(rows -> {
-                    List<Pending> batch = new ArrayList<>(rows.size());
-                    for (Row row : rows) {
-                        batch.add(new Pending(row.getLong("id"), row.getString("full_name"), row.getLong("ruz_teacher_id"),
-                                row.getInteger("revision")));
-                    }
+        return store.pending(afterId, maxId, limit)
+                .flatMap(batch -> {
                     if (batch.isEmpty()) {
                         return Uni.createFrom().item(new Outcome(0, 0, 0, 0));
                     }
@@ -91,16 +77,11 @@ public class SsoProvisioner {
         });
         long lastId = batch.get(batch.size() - 1).id();
         Outcome outcome = new Outcome(okIds.size(), failedIds.size(), lastId, batch.size());
-        Uni<Void> confirmed = okIds.isEmpty() ? Uni.createFrom().voidItem() : db.preparedQuery("""
-                update teachers t set sso_revision = v.revision, sso_user_id = v.user_id, sso_username = v.username, sso_error = null
-                from unnest($1::bigint[], $2::int[], $3::bigint[], $4::text[]) as v(id, revision, user_id, username)
-                where t.id = v.id and t.revision = v.revision
-                """).execute(Tuple.of(okIds.toArray(Long[]::new), okRevisions.toArray(Integer[]::new), userIds.toArray(Long[]::new),
-                usernames.toArray(String[]::new))).replaceWithVoid();
-        Uni<Void> refused = failedIds.isEmpty() ? Uni.createFrom().voidItem() : db.preparedQuery("""
-                update teachers t set sso_error = v.error
-                from unnest($1::bigint[], $2::text[]) as v(id, error) where t.id = v.id
-                """).execute(Tuple.of(failedIds.toArray(Long[]::new), errors.toArray(String[]::new))).replaceWithVoid();
+        Uni<Void> confirmed = okIds.isEmpty() ? Uni.createFrom().voidItem()
+                : store.confirm(okIds.toArray(Long[]::new), okRevisions.toArray(Integer[]::new), userIds.toArray(Long[]::new),
+                        usernames.toArray(String[]::new));
+        Uni<Void> refused = failedIds.isEmpty() ? Uni.createFrom().voidItem()
+                : store.refuse(failedIds.toArray(Long[]::new), errors.toArray(String[]::new));
         return confirmed.flatMap(ignored -> refused).replaceWith(outcome);
     }
 }

@@ -22,7 +22,7 @@ public final class TeacherDtos {
      */
     @RegisterForReflection // inside a generic type (page, list): not seen by the build
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TeacherView(long id, String fullName, Long ruzTeacherId, String ssoStatus, Long ssoUserId, String ssoUsername,
+    public record TeacherView(long id, String fullName, Long ruzTeacherId, SsoStatus ssoStatus, Long ssoUserId, String ssoUsername,
             String ssoError, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
     }
 
@@ -31,7 +31,7 @@ public final class TeacherDtos {
 
     @RegisterForReflection // inside a generic type (page, list): not seen by the build
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SyncRun(long id, String trigger, String status, OffsetDateTime startedAt, OffsetDateTime heartbeatAt,
+    public record SyncRun(long id, SyncTrigger trigger, SyncRunStatus status, OffsetDateTime startedAt, OffsetDateTime heartbeatAt,
             OffsetDateTime finishedAt, int fetched, int created, int updated, int unchanged, int provisioned, int failed,
             int pending, Long stoppedAtTeacherId, String error) {
     }

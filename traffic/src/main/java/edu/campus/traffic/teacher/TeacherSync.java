@@ -17,15 +17,12 @@ import edu.campus.common.schedule.ScheduleModel.Teacher;
 import edu.campus.traffic.TrafficConfig;
 import edu.campus.traffic.teacher.TeacherDtos.SyncRun;
 import edu.campus.traffic.teacher.TeacherDtos.SyncStatus;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Teacher sync (RFC phase 5): schedule's teacher list → traffic teachers upserted by {@code ruz_teacher_id} in
@@ -42,26 +39,18 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class TeacherSync {
 
     private static final Logger LOG = Logger.getLogger(TeacherSync.class);
-    private static final String RUN_COLUMNS = "id, trigger, status, started_at, heartbeat_at, finished_at, fetched, created, updated, "
-            + "unchanged, provisioned, failed, pending, stopped_at_teacher_id, error";
 
-    private static final String UPSERT = """
-            insert into teachers (ruz_teacher_id, full_name)
-            select * from unnest($1::bigint[], $2::text[])
-            on conflict (ruz_teacher_id) do update
-              set full_name = excluded.full_name, revision = teachers.revision + 1, updated_at = now()
-              where teachers.full_name is distinct from excluded.full_name
-            returning (xmax = 0) as inserted
-            """;
-
-    private final Pool db;
+    private final TeacherStore teachers;
+    private final SyncRunStore runs;
     private final ScheduleClient schedule;
     private final SsoProvisioner provisioner;
     private final TrafficConfig config;
     private final MeterRegistry metrics;
 
-    TeacherSync(Pool db, ScheduleClient schedule, SsoProvisioner provisioner, TrafficConfig config, MeterRegistry metrics) {
-        this.db = db;
+    TeacherSync(TeacherStore teachers, SyncRunStore runs, ScheduleClient schedule, SsoProvisioner provisioner, TrafficConfig config,
+            MeterRegistry metrics) {
+        this.teachers = teachers;
+        this.runs = runs;
         this.schedule = schedule;
         this.provisioner = provisioner;
         this.config = config;
@@ -70,7 +59,7 @@ public class TeacherSync {
 
     /** The admin's trigger: the new run at once (202), the sync itself in the background; 409 while one runs. */
     public Uni<SyncRun> trigger() {
-        return claim("manual").map(run -> {
+        return claim(SyncTrigger.manual).map(run -> {
             execute(run.id()).subscribe().with(done -> { }, failure -> { });
             return run;
         });
@@ -78,7 +67,7 @@ public class TeacherSync {
 
     @Scheduled(cron = "${traffic.sync.cron}", identity = "teacher-sync", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return claim("scheduled")
+        return claim(SyncTrigger.scheduled)
                 .flatMap(run -> execute(run.id()))
                 .onFailure(ApiException.class).recoverWithItem(busy -> {
                     LOG.info("teacher sync: another run is in progress, skipping this one");
@@ -88,72 +77,55 @@ public class TeacherSync {
     }
 
     public Uni<SyncStatus> status() {
-        return db.query("select " + RUN_COLUMNS + " from teacher_sync_runs where status = 'running'").execute()
-                .flatMap(running -> db.query("select " + RUN_COLUMNS
-                        + " from teacher_sync_runs where status <> 'running' order by id desc limit 1").execute()
-                        .flatMap(last -> db.query("select count(*), count(*) filter (where sso_revision is distinct from revision) from teachers")
-                                .execute()
-                                .map(counts -> {
-                                    Row c = counts.iterator().next();
-                                    return new SyncStatus(first(running), first(last), c.getLong(0), c.getLong(1));
-                                })));
+        return runs.running().flatMap(running -> runs.lastFinished().flatMap(last -> teachers.counts()
+                .map(counts -> new SyncStatus(running.orElse(null), last.orElse(null), counts[0], counts[1]))));
     }
 
     public Uni<List<SyncRun>> runs(int limit) {
-        return db.preparedQuery("select " + RUN_COLUMNS + " from teacher_sync_runs order by id desc limit $1").execute(Tuple.of(limit))
-                .map(rows -> {
-                    List<SyncRun> runs = new ArrayList<>();
-                    rows.forEach(row -> runs.add(run(row)));
-                    return runs;
-                });
+        return runs.recent(limit);
     }
 
     /** Elects this instance as the runner, or answers 409 with the run in progress. */
-    Uni<SyncRun> claim(String trigger) {
-        return db.preparedQuery("""
-                update teacher_sync_runs set status = 'abandoned', finished_at = now(), error = 'the runner stopped responding'
-                where status = 'running' and heartbeat_at < now() - make_interval(secs => $1)
-                """).execute(Tuple.of((double) config.sync().staleAfter().toSeconds()))
-                .flatMap(ignored -> db.preparedQuery("insert into teacher_sync_runs (trigger, status) values ($1, 'running') "
-                        + "on conflict do nothing returning " + RUN_COLUMNS).execute(Tuple.of(trigger)))
-                .flatMap(rows -> {
-                    if (rows.iterator().hasNext()) {
-                        return Uni.createFrom().item(run(rows.iterator().next()));
-                    }
-                    return db.query("select id from teacher_sync_runs where status = 'running'").execute().map(running -> {
-                        Map<String, Object> details = new LinkedHashMap<>();
-                        if (running.iterator().hasNext()) {
-                            details.put("run_id", running.iterator().next().getLong("id"));
-                        }
-                        throw new ApiException(409, "sync_in_progress", "a teacher sync is already running", details);
-                    });
-                });
+    Uni<SyncRun> claim(SyncTrigger trigger) {
+        return runs.abandonStale(config.sync().staleAfter().toSeconds())
+                .flatMap(ignored -> runs.claim(trigger))
+                .flatMap(claimed -> claimed.isPresent() ? Uni.createFrom().item(claimed.get()) : runs.running().map(running -> {
+                    Map<String, Object> details = new LinkedHashMap<>();
+                    running.ifPresent(run -> details.put("run_id", run.id()));
+                    throw new ApiException(409, "sync_in_progress", "a teacher sync is already running", details);
+                }));
     }
 
     private static final class Counts {
         int fetched, created, updated, unchanged, provisioned, failed;
         long cursor;
+
+        SyncRunStore.Progress progress() {
+            return new SyncRunStore.Progress(fetched, created, updated, unchanged, provisioned, failed, cursor);
+        }
     }
 
     /** The run itself, once elected. Never fails: the outcome is in the run row and the metrics. */
     Uni<Void> execute(long runId) {
         Counts counts = new Counts();
         Timer.Sample timer = Timer.start(metrics);
-        AtomicReference<String> outcome = new AtomicReference<>("succeeded");
+        AtomicReference<SyncRunStatus> outcome = new AtomicReference<>(SyncRunStatus.succeeded);
         return schedule.teachers()
                 .flatMap(list -> upsertAll(runId, list.teachers(), counts))
                 .flatMap(ignored -> provisionAll(runId, counts))
-                .flatMap(ignored -> finish(runId, counts, "succeeded", null))
+                .flatMap(ignored -> runs.finish(runId, counts.progress(), SyncRunStatus.succeeded, null))
                 .onFailure().recoverWithUni(failure -> {
-                    outcome.set("failed");
+                    outcome.set(SyncRunStatus.failed);
                     LOG.warnf("teacher sync %d failed after %d provisioned (stopped after teacher %d): %s", runId, counts.provisioned,
                             counts.cursor, failure.getMessage());
-                    return finish(runId, counts, "failed", failure.getMessage() == null ? failure.getClass().getSimpleName()
+                    return runs.finish(runId, counts.progress(), SyncRunStatus.failed, failure.getMessage() == null ? failure.getClass().getSimpleName()
                             : failure.getMessage());
                 })
                 .onTermination().invoke(() -> {
-                    timer.stop(metrics.timer("traffic_teacher_sync_seconds", "outcome", outcome.get()));
-                    metrics.counter("traffic_teacher_sync_runs_total", "outcome", outcome.get()).increment();
+                    timer.stop(Timer.builder("traffic.teacher.sync").description("Teacher-sync run durations by outcome")
+                            .tag("outcome", outcome.get().name()).register(metrics));
+                    Counter.builder("traffic.teacher.sync.runs").description("Teacher-sync runs by outcome")
+                            .tag("outcome", outcome.get().name()).register(metrics).increment();
                     count("created", counts.created);
                     count("updated", counts.updated);
                     count("unchanged", counts.unchanged);
@@ -165,7 +137,8 @@ public class TeacherSync {
 
     private void count(String result, int n) {
         if (n > 0) {
-            metrics.counter("traffic_teacher_sync_teachers_total", "result", result).increment(n);
+            Counter.builder("traffic.teacher.sync.teachers").description("Teachers handled by the sync, by result")
+                    .tag("result", result).register(metrics).increment(n);
         }
     }
 
@@ -185,20 +158,12 @@ public class TeacherSync {
             batches.add(entries.subList(i, Math.min(entries.size(), i + size)));
         }
         return Multi.createFrom().iterable(batches)
-                .onItem().transformToUniAndConcatenate(batch -> db.preparedQuery(UPSERT)
-                        .execute(Tuple.of(batch.stream().map(Map.Entry::getKey).toArray(Long[]::new),
-                                batch.stream().map(Map.Entry::getValue).toArray(String[]::new)))
-                        .map(rows -> {
-                            int inserted = 0;
-                            for (Row row : rows) {
-                                if (row.getBoolean("inserted")) {
-                                    inserted++;
-                                }
-                            }
-                            counts.created += inserted;
-                            counts.updated += rows.rowCount() - inserted;
-                            counts.unchanged += batch.size() - rows.rowCount();
-                            return rows;
+                .onItem().transformToUniAndConcatenate(batch -> this.teachers.upsertFromRuz(batch.stream().map(Map.Entry::getKey)
+                        .toArray(Long[]::new), batch.stream().map(Map.Entry::getValue).toArray(String[]::new))
+                        .invoke(upserted -> {
+                            counts.created += upserted.inserted();
+                            counts.updated += upserted.updated();
+                            counts.unchanged += batch.size() - upserted.inserted() - upserted.updated();
                         }))
                 .collect().last()
                 .flatMap(ignored -> heartbeat(runId, counts));
@@ -226,31 +191,6 @@ public class TeacherSync {
     }
 
     private Uni<Void> heartbeat(long runId, Counts counts) {
-        return db.preparedQuery("""
-                update teacher_sync_runs set heartbeat_at = now(), fetched = $2, created = $3, updated = $4, unchanged = $5,
-                       provisioned = $6, failed = $7, stopped_at_teacher_id = $8
-                where id = $1
-                """).execute(Tuple.from(new Object[] { runId, counts.fetched, counts.created, counts.updated, counts.unchanged,
-                counts.provisioned, counts.failed, counts.cursor == 0 ? null : counts.cursor }))
-                .replaceWithVoid();
-    }
-
-    private Uni<Void> finish(long runId, Counts counts, String status, String error) {
-        return heartbeat(runId, counts).flatMap(ignored -> db.preparedQuery("""
-                update teacher_sync_runs set status = $2, finished_at = now(), error = $3,
-                       pending = (select count(*) from teachers where sso_revision is distinct from revision)
-                where id = $1
-                """).execute(Tuple.of(runId, status, error))).replaceWithVoid();
-    }
-
-    private static SyncRun first(RowSet<Row> rows) {
-        return rows.iterator().hasNext() ? run(rows.iterator().next()) : null;
-    }
-
-    static SyncRun run(Row row) {
-        return new SyncRun(row.getLong("id"), row.getString("trigger"), row.getString("status"), row.getOffsetDateTime("started_at"),
-                row.getOffsetDateTime("heartbeat_at"), row.getOffsetDateTime("finished_at"), row.getInteger("fetched"),
-                row.getInteger("created"), row.getInteger("updated"), row.getInteger("unchanged"), row.getInteger("provisioned"),
-                row.getInteger("failed"), row.getInteger("pending"), row.getLong("stopped_at_teacher_id"), row.getString("error"));
+        return runs.heartbeat(runId, counts.progress());
     }
 }
