@@ -12,9 +12,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestHeader;
-
-import edu.campus.common.auth.Bearer;
+import edu.campus.common.auth.Caller;
+import edu.campus.common.auth.RequireUser;
 import edu.campus.sso.auth.AuthDtos.LoginRequest;
 import edu.campus.sso.auth.AuthDtos.Me;
 import edu.campus.sso.auth.AuthDtos.RefreshRequest;
@@ -23,7 +22,6 @@ import edu.campus.common.sso.SsoModel.ClientCredentials;
 import edu.campus.common.sso.SsoModel.ServiceToken;
 import edu.campus.sso.client.ServiceClients;
 import edu.campus.sso.keys.SigningKeys;
-import edu.campus.sso.telegram.TelegramLinks;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -36,14 +34,13 @@ public class AuthResource {
     private final AuthService auth;
     private final SigningKeys keys;
     private final ServiceClients clients;
+    private final Caller caller;
 
-    private final TelegramLinks telegram;
-
-    AuthResource(AuthService auth, SigningKeys keys, ServiceClients clients, TelegramLinks telegram) {
+    AuthResource(AuthService auth, SigningKeys keys, ServiceClients clients, Caller caller) {
         this.auth = auth;
         this.keys = keys;
         this.clients = clients;
-        this.telegram = telegram;
+        this.caller = caller;
     }
 
     @POST
@@ -69,9 +66,10 @@ public class AuthResource {
 
     @GET
     @Path("/me")
+    @RequireUser
     @Operation(summary = "The account behind the access token")
-    public Uni<Me> me(@RestHeader("Authorization") String authorization) {
-        return auth.me(Bearer.token(authorization));
+    public Uni<Me> me() {
+        return auth.me(caller.get().userId());
     }
 
     @POST
@@ -79,16 +77,6 @@ public class AuthResource {
     @Operation(summary = "Client credentials: a service token carrying the calling service's scopes")
     public Uni<ServiceToken> token(@Valid @NotNull ClientCredentials body) {
         return clients.token(body.clientId(), body.clientSecret());
-    }
-
-    @POST
-    @Path("/telegram")
-    @Operation(summary = "Sign in from the Telegram Mini App with initData (the account must be linked)")
-    public Uni<TokenPair> telegram(@Valid @NotNull TelegramSignIn body) {
-        return telegram.signIn(body.initData());
-    }
-
-    public record TelegramSignIn(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 8192) String initData) {
     }
 
     @GET

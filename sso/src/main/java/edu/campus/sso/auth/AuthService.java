@@ -6,9 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-
-import org.jose4j.jwt.JwtClaims;
 
 import edu.campus.common.error.ApiException;
 import edu.campus.common.error.ErrorCodes;
@@ -17,7 +14,10 @@ import edu.campus.sso.audit.AuditLog;
 import edu.campus.sso.auth.AuthDtos.LoginRequest;
 import edu.campus.sso.auth.AuthDtos.Me;
 import edu.campus.sso.auth.AuthDtos.TokenPair;
+import edu.campus.sso.token.RefreshToken;
+import edu.campus.sso.token.RefreshTokenStore;
 import edu.campus.sso.user.User;
+import edu.campus.sso.user.UserStore;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -32,6 +32,8 @@ import io.vertx.mutiny.core.Vertx;
 public class AuthService {
 
     private final Tokens tokens;
+    private final UserStore users;
+    private final RefreshTokenStore refreshTokens;
     private final LoginThrottle throttle;
     private final AuditLog audit;
     private final Vertx vertx;
@@ -39,8 +41,11 @@ public class AuthService {
     /** Compared against when there is no user or no password, so that timing does not reveal which. */
     private final String dummyHash;
 
-    AuthService(Tokens tokens, LoginThrottle throttle, AuditLog audit, Vertx vertx, SsoConfig config) {
+    AuthService(Tokens tokens, UserStore users, RefreshTokenStore refreshTokens, LoginThrottle throttle, AuditLog audit, Vertx vertx,
+            SsoConfig config) {
         this.tokens = tokens;
+        this.users = users;
+        this.refreshTokens = refreshTokens;
         this.throttle = throttle;
         this.audit = audit;
         this.vertx = vertx;
@@ -52,7 +57,7 @@ public class AuthService {
         String username = request.username().trim();
         return throttle.blockedSeconds(List.of(LoginThrottle.userKey(username), LoginThrottle.addressKey(address)))
                 .flatMap(blocked -> blocked > 0 ? Uni.createFrom().<User> failure(tooManyAttempts(blocked))
-                        : Panache.withSession(() -> User.<User> find("username", username).firstResult()))
+                        : users.byUsername(username))
                 .flatMap(user -> passwordMatches(request.password(), user == null ? null : user.passwordHash)
                         .flatMap(matches -> {
                             if (!matches || user == null || user.app != request.app()) {
@@ -74,8 +79,7 @@ public class AuthService {
     /** Rotates a refresh token. A rotated token presented again revokes its whole family. */
     public Uni<TokenPair> refresh(String presented) {
         byte[] hash = Tokens.hash(presented);
-        return Panache.withTransaction(() -> RefreshToken.<RefreshToken> find("tokenHash", hash)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+        return Panache.withTransaction(() -> refreshTokens.lockByHash(hash)
                 .flatMap(token -> {
                     Instant now = Instant.now();
                     if (token == null || token.expiresAt.isBefore(now)) {
@@ -89,7 +93,7 @@ public class AuthService {
                         return Uni.createFrom().item(Rotation.invalid());
                     }
                     token.usedAt = now;
-                    return User.<User> findById(token.userId).flatMap(user -> user == null || !user.isActive
+                    return users.byIdInSession(token.userId).flatMap(user -> user == null || !user.isActive
                             ? revokeFamily(token.familyId, now).replaceWith(Rotation.invalid())
                             : newRefreshToken(user, token.familyId, now)
                                     .map(refresh -> Rotation.rotated(pair(user, refresh, now))));
@@ -108,7 +112,7 @@ public class AuthService {
     /** Revokes the sign-in (token family) the refresh token belongs to. Unknown tokens are ignored. */
     public Uni<Void> logout(String presented) {
         byte[] hash = Tokens.hash(presented);
-        return Panache.withTransaction(() -> RefreshToken.<RefreshToken> find("tokenHash", hash).firstResult()
+        return Panache.withTransaction(() -> refreshTokens.byHash(hash)
                 .flatMap(token -> token == null ? Uni.createFrom().<RefreshToken> nullItem()
                         : revokeFamily(token.familyId, Instant.now()).replaceWith(token)))
                 .call(token -> token == null ? Uni.createFrom().voidItem()
@@ -118,7 +122,7 @@ public class AuthService {
 
     /** Tokens for an account whose identity was proven another way (Telegram initData); it must be active. */
     public Uni<TokenPair> signInLinked(long userId, String via) {
-        return Panache.withSession(() -> User.<User> findById(userId)).flatMap(user -> {
+        return users.byId(userId).flatMap(user -> {
             if (user == null || !user.isActive) {
                 return Uni.createFrom().failure(new ApiException(403, "account_inactive", "this account is deactivated", Map.of()));
             }
@@ -127,10 +131,8 @@ public class AuthService {
         });
     }
 
-    public Uni<Me> me(String bearer) {
-        JwtClaims claims = tokens.verify(bearer);
-        long id = Tokens.subject(claims);
-        return Panache.withSession(() -> User.<User> findById(id)).map(user -> {
+    public Uni<Me> me(long id) {
+        return users.byId(id).map(user -> {
             if (user == null || !user.isActive) {
                 throw ApiException.unauthorized("the account behind this token is gone or deactivated");
             }
@@ -145,13 +147,7 @@ public class AuthService {
 
     private Uni<String> newRefreshToken(User user, UUID family, Instant now) {
         String refresh = tokens.newRefreshToken();
-        RefreshToken row = new RefreshToken();
-        row.userId = user.id;
-        row.familyId = family;
-        row.tokenHash = Tokens.hash(refresh);
-        row.issuedAt = now;
-        row.expiresAt = now.plus(config.jwt().refreshTtl());
-        return row.persist().replaceWith(refresh);
+        return refreshTokens.insert(user.id, family, Tokens.hash(refresh), now, now.plus(config.jwt().refreshTtl())).replaceWith(refresh);
     }
 
     private TokenPair pair(User user, String refresh, Instant now) {
@@ -159,8 +155,8 @@ public class AuthService {
                 config.jwt().refreshTtl().toSeconds());
     }
 
-    private static Uni<Integer> revokeFamily(UUID family, Instant now) {
-        return RefreshToken.update("revokedAt = ?1 where familyId = ?2 and revokedAt is null", now, family);
+    private Uni<Integer> revokeFamily(UUID family, Instant now) {
+        return refreshTokens.revokeFamily(family, now);
     }
 
     private Uni<Boolean> passwordMatches(String password, String hash) {

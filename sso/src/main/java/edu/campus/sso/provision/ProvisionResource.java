@@ -12,11 +12,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
 import edu.campus.common.error.Params;
-import edu.campus.sso.auth.Tokens;
+import edu.campus.common.auth.Caller;
+import edu.campus.common.auth.RequireScope;
 import edu.campus.common.sso.SsoModel.BatchResponse;
 import edu.campus.common.sso.SsoModel.ProvisionedAccount;
 import edu.campus.common.sso.SsoModel.TeacherBatch;
@@ -34,30 +34,33 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "provision")
 public class ProvisionResource {
 
+    private static final String TRAFFIC = "provision:traffic";
+    private static final String SERVICES = "provision:services";
+
     private final Provisioning provisioning;
-    private final Tokens tokens;
+    private final Caller caller;
     private final TelegramLinks telegram;
 
-    ProvisionResource(Provisioning provisioning, Tokens tokens, TelegramLinks telegram) {
+    ProvisionResource(Provisioning provisioning, Caller caller, TelegramLinks telegram) {
         this.provisioning = provisioning;
-        this.tokens = tokens;
+        this.caller = caller;
         this.telegram = telegram;
     }
 
     @POST
     @Path("/traffic/teachers")
+    @RequireScope(TRAFFIC)
     @Operation(summary = "Upsert the SSO account of a traffic teacher (by entity_id; ruz_teacher_id kept unique)")
-    public Uni<ProvisionedAccount> teacher(@RestHeader("Authorization") String authorization, @Valid @NotNull AccountUpsert body) {
-        String client = client(authorization, Kind.TRAFFIC_TEACHER.scope);
-        return provisioning.upsertTeacher(body, client);
+    public Uni<ProvisionedAccount> teacher(@Valid @NotNull AccountUpsert body) {
+        return provisioning.upsertTeacher(body, client());
     }
 
     @POST
     @Path("/traffic/teachers/batch")
+    @RequireScope(TRAFFIC)
     @Operation(summary = "The same for up to 1000 teachers; each item answers on its own")
-    public Uni<BatchResponse> teachers(@RestHeader("Authorization") String authorization, @Valid @NotNull TeacherBatch body) {
-        String client = client(authorization, Kind.TRAFFIC_TEACHER.scope);
-        return provisioning.upsertTeachers(body.teachers(), client).map(results -> {
+    public Uni<BatchResponse> teachers(@Valid @NotNull TeacherBatch body) {
+        return provisioning.upsertTeachers(body.teachers(), client()).map(results -> {
             int failed = (int) results.stream().filter(r -> r.error() != null).count();
             return new BatchResponse(results.size() - failed, failed, results);
         });
@@ -65,16 +68,17 @@ public class ProvisionResource {
 
     @DELETE
     @Path("/traffic/teachers/{entity_id}")
+    @RequireScope(TRAFFIC)
     @Operation(summary = "Delete the account of a traffic teacher; deleting twice is fine")
-    public Uni<Response> deleteTeacher(@RestHeader("Authorization") String authorization, @RestPath("entity_id") long entityId) {
-        return delete(Kind.TRAFFIC_TEACHER, authorization, entityId);
+    public Uni<Response> deleteTeacher(@RestPath("entity_id") long entityId) {
+        return delete(Kind.TRAFFIC_TEACHER, entityId);
     }
 
     @POST
     @Path("/traffic/teacher-link-telegram")
+    @RequireScope(TRAFFIC)
     @Operation(summary = "A one-time Telegram deep link for a traffic teacher (an admin hands it to the teacher)")
-    public Uni<TelegramLink> teacherTelegramLink(@RestHeader("Authorization") String authorization, @Valid @NotNull EntityRef body) {
-        client(authorization, Kind.TRAFFIC_TEACHER.scope);
+    public Uni<TelegramLink> teacherTelegramLink(@Valid @NotNull EntityRef body) {
         if (body.entityId() == null) {
             throw new edu.campus.common.error.ApiException(422, "entity_id_required", "entity_id is required", java.util.Map.of());
         }
@@ -83,37 +87,40 @@ public class ProvisionResource {
 
     @POST
     @Path("/services/staff")
+    @RequireScope(SERVICES)
     @Operation(summary = "Upsert the SSO account of a services staff member (by entity_id)")
-    public Uni<ProvisionedAccount> staff(@RestHeader("Authorization") String authorization, @Valid @NotNull AccountUpsert body) {
-        return provisioning.upsert(Kind.SERVICES_STAFF, body, client(authorization, Kind.SERVICES_STAFF.scope));
+    public Uni<ProvisionedAccount> staff(@Valid @NotNull AccountUpsert body) {
+        return provisioning.upsert(Kind.SERVICES_STAFF, body, client());
     }
 
     @POST
     @Path("/services/executors")
+    @RequireScope(SERVICES)
     @Operation(summary = "Upsert the SSO account of a services executor (by entity_id)")
-    public Uni<ProvisionedAccount> executor(@RestHeader("Authorization") String authorization, @Valid @NotNull AccountUpsert body) {
-        return provisioning.upsert(Kind.SERVICES_EXECUTOR, body, client(authorization, Kind.SERVICES_EXECUTOR.scope));
+    public Uni<ProvisionedAccount> executor(@Valid @NotNull AccountUpsert body) {
+        return provisioning.upsert(Kind.SERVICES_EXECUTOR, body, client());
     }
 
     @DELETE
     @Path("/services/staff/{entity_id}")
-    public Uni<Response> deleteStaff(@RestHeader("Authorization") String authorization, @RestPath("entity_id") long entityId) {
-        return delete(Kind.SERVICES_STAFF, authorization, entityId);
+    @RequireScope(SERVICES)
+    public Uni<Response> deleteStaff(@RestPath("entity_id") long entityId) {
+        return delete(Kind.SERVICES_STAFF, entityId);
     }
 
     @DELETE
     @Path("/services/executors/{entity_id}")
-    public Uni<Response> deleteExecutor(@RestHeader("Authorization") String authorization, @RestPath("entity_id") long entityId) {
-        return delete(Kind.SERVICES_EXECUTOR, authorization, entityId);
+    @RequireScope(SERVICES)
+    public Uni<Response> deleteExecutor(@RestPath("entity_id") long entityId) {
+        return delete(Kind.SERVICES_EXECUTOR, entityId);
     }
 
-    private Uni<Response> delete(Kind kind, String authorization, long entityId) {
-        String client = client(authorization, kind.scope);
-        return provisioning.delete(kind, Params.positiveId("entity_id", entityId), client)
+    private Uni<Response> delete(Kind kind, long entityId) {
+        return provisioning.delete(kind, Params.positiveId("entity_id", entityId), client())
                 .map(deleted -> Response.noContent().build());
     }
 
-    private String client(String authorization, String scope) {
-        return tokens.verifyService(authorization, scope).getClaimValue("client_id").toString();
+    private String client() {
+        return caller.get().clientId();
     }
 }

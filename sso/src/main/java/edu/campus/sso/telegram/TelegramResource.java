@@ -10,15 +10,16 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestHeader;
 
-import edu.campus.common.auth.Bearer;
-import edu.campus.sso.auth.Tokens;
+import edu.campus.common.auth.Caller;
+import edu.campus.common.auth.RequireScope;
+import edu.campus.common.auth.RequireUser;
 import edu.campus.common.sso.SsoModel.TelegramLink;
 import edu.campus.sso.telegram.TelegramLinks.LinkRequest;
 import edu.campus.sso.telegram.TelegramLinks.Linked;
 import io.smallrye.mutiny.Uni;
 
+/** Telegram links: the code for a signed-in user, and the bot's completion of a link. */
 @Path("/api/telegram")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -26,26 +27,27 @@ import io.smallrye.mutiny.Uni;
 public class TelegramResource {
 
     private final TelegramLinks links;
-    private final Tokens tokens;
+    private final Caller caller;
 
-    TelegramResource(TelegramLinks links, Tokens tokens) {
+    TelegramResource(TelegramLinks links, Caller caller) {
         this.links = links;
-        this.tokens = tokens;
+        this.caller = caller;
     }
 
     @POST
     @Path("/link-code")
     @Consumes(MediaType.WILDCARD) // no body: no content type required
+    @RequireUser
     @Operation(summary = "For the signed-in user: a one-time code and the bot deep link that uses it")
-    public Uni<TelegramLink> linkCode(@RestHeader("Authorization") String authorization) {
-        return links.newCode(Tokens.subject(tokens.verify(Bearer.token(authorization))));
+    public Uni<TelegramLink> linkCode() {
+        return links.newCode(caller.get().userId());
     }
 
     @POST
     @Path("/link")
+    @RequireScope("telegram:link")
     @Operation(summary = "For the bot (scope telegram:link): complete a link with the code from /start")
-    public Uni<Linked> link(@RestHeader("Authorization") String authorization, @Valid @NotNull LinkRequest body) {
-        String client = tokens.verifyService(authorization, "telegram:link").getClaimValue("client_id").toString();
-        return links.complete(body, client);
+    public Uni<Linked> link(@Valid @NotNull LinkRequest body) {
+        return links.complete(body, caller.get().clientId());
     }
 }

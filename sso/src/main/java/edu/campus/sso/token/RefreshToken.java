@@ -1,4 +1,4 @@
-package edu.campus.sso.auth;
+package edu.campus.sso.token;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,7 +1,5 @@
 package edu.campus.sso.user;
 
-import java.util.Map;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,12 +24,13 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import edu.campus.common.auth.Caller;
 import edu.campus.common.auth.RequireUser;
-import edu.campus.sso.user.UserAdmin.AuditEntry;
-import edu.campus.sso.user.UserAdmin.CreateUser;
-import edu.campus.sso.user.UserAdmin.LinkTelegram;
 import edu.campus.common.api.Page;
-import edu.campus.sso.user.UserAdmin.PatchUser;
-import edu.campus.sso.user.UserAdmin.UserView;
+import edu.campus.sso.audit.AuditLog;
+import edu.campus.sso.user.UserDtos.CreateUser;
+import edu.campus.sso.user.UserDtos.LinkTelegram;
+import edu.campus.sso.user.UserDtos.PatchUser;
+import edu.campus.sso.user.UserDtos.UserView;
+import edu.campus.sso.user.UserDtos.UsernameCheck;
 import io.smallrye.mutiny.Uni;
 
 /** The admin API: admins of app sso only (verified locally like any other service, through the JWKS). */
@@ -43,10 +42,12 @@ import io.smallrye.mutiny.Uni;
 public class UserResource {
 
     private final UserAdmin users;
+    private final AuditLog audit;
     private final Caller caller;
 
-    UserResource(UserAdmin users, Caller caller) {
+    UserResource(UserAdmin users, AuditLog audit, Caller caller) {
         this.users = users;
+        this.audit = audit;
         this.caller = caller;
     }
 
@@ -55,12 +56,12 @@ public class UserResource {
     public Uni<Page<UserView>> list(@RestQuery @Pattern(regexp = "sso|traffic|services") String app,
             @RestQuery @Pattern(regexp = "admin|staff|executor|teacher") String role, @RestQuery("q") String text,
             @RestQuery @DefaultValue("0") @Min(0) int page, @RestQuery @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return users.list(app, role, text, page, size);
+        return users.list(app == null ? null : User.App.valueOf(app), role == null ? null : User.Role.valueOf(role), text, page, size);
     }
 
     @GET
     @Path("/check-username")
-    public Uni<Map<String, Object>> checkUsername(@RestQuery @NotBlank String username) {
+    public Uni<UsernameCheck> checkUsername(@RestQuery @NotBlank String username) {
         return users.checkUsername(username.trim());
     }
 
@@ -74,15 +75,15 @@ public class UserResource {
     @Path("/by-ruz-teacher/{ruz_teacher_id}")
     public Uni<UserView> byRuzTeacher(@RestPath("ruz_teacher_id") @Min(1) long ruzTeacherId,
             @RestQuery @Pattern(regexp = "sso|traffic|services") String app) {
-        return users.byRuzTeacher(ruzTeacherId, app);
+        return users.byRuzTeacher(ruzTeacherId, app == null ? null : User.App.valueOf(app));
     }
 
     @GET
     @Path("/audit")
     @Operation(summary = "The audit log, newest first")
-    public Uni<Page<AuditEntry>> audit(@RestQuery String actor, @RestQuery String action,
+    public Uni<Page<AuditLog.Entry>> audit(@RestQuery String actor, @RestQuery String action,
             @RestQuery @DefaultValue("0") @Min(0) int page, @RestQuery @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return users.auditLog(actor, action, page, size);
+        return audit.page(actor, action, page, size);
     }
 
     @GET
