@@ -44,6 +44,7 @@ class RateLimitTest extends ScheduleTestBase {
     void noMoreThanTheLimitReachesRuzAndTheRestFailFastWithoutTrippingTheBreaker() throws Exception {
         // ten different weeks at once: ten loads wanted, three tokens in the bucket
         HttpClient http = HttpClient.newHttpClient();
+        long started = System.nanoTime();
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (int group = 100; group < 110; group++) {
             calls.add(http.sendAsync(HttpRequest.newBuilder(URI.create(
@@ -61,9 +62,11 @@ class RateLimitTest extends ScheduleTestBase {
                 assertEquals(404, response.statusCode());
             }
         }
+        double elapsedSeconds = (System.nanoTime() - started) / 1e9;
         int reached = ruz.countRequestsMatching(getRequestedFor(urlPathMatching("/scheduler/.*")).build()).getCount();
-        // 3 tokens, plus at most one refilled while the requests ran
-        assertThat(reached, lessThanOrEqualTo(4));
+        // 3 tokens, plus what refilled (3 a second) in the time that actually passed: a busy machine only widens it
+        int allowed = 3 + (int) Math.ceil(elapsedSeconds * 3);
+        assertThat("elapsed " + elapsedSeconds + " s", reached, lessThanOrEqualTo(allowed));
         assertEquals(10, reached + limited);
         assertEquals(CircuitBreakerState.CLOSED, breakers.currentState("ruz"));
     }

@@ -26,7 +26,7 @@ final class RuzErrors {
                 response.bufferEntity();
                 String body = response.readEntity(String.class);
                 if (body != null && !body.isBlank()) {
-                    JsonNode node = RuzNormalizer.JSON.readTree(body);
+                    JsonNode node = RuzJson.tree(body);
                     text = node.path("text").asText(null);
                 }
             } catch (Exception unreadable) {

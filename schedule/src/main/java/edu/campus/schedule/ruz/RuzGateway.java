@@ -74,7 +74,7 @@ public class RuzGateway {
     private static JsonNode parse(String body) {
         JsonNode node;
         try {
-            node = RuzNormalizer.JSON.readTree(body);
+            node = RuzJson.tree(body);
         } catch (Exception malformed) {
             throw new UpstreamException.BadResponse(RuzErrors.UPSTREAM, "malformed_body", malformed);
         }

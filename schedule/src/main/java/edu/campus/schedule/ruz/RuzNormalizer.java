@@ -9,7 +9,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import edu.campus.common.schedule.ScheduleModel.Building;
 import edu.campus.common.schedule.ScheduleModel.BuildingList;
@@ -33,9 +32,6 @@ import edu.campus.common.schedule.ScheduleModel.WeekInfo;
  * A body without the fields we rely on is a bad upstream response, never a 500.
  */
 public final class RuzNormalizer {
-
-    /** Plain reader for RUZ bodies (tree model only: native-friendly, no reflection). */
-    public static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})(?::\\d{2})?");
     private static final Pattern EXTRA_SLASHES = Pattern.compile("(?<!:)/{2,}");

@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +54,13 @@ public class ScheduleService {
 
     private final ScheduleCache cache;
     private final RuzGateway ruz;
+    /** Which building a room is in, from every rooms list this instance has read: a room's day needs no fan-out. */
+    private final Map<Long, Building> buildingOfRoom = new ConcurrentHashMap<>();
+    /**
+     * Weeks as objects, by the very byte array the cache holds (identity, weakly): a room's day is cut from its week
+     * without parsing the week again on every request. A week normalized here on a miss is put in as it is.
+     */
+    private final Map<byte[], Week> decodedWeeks = Collections.synchronizedMap(new WeakHashMap<>());
     private final ObjectMapper json;
     private final ScheduleConfig config;
 
@@ -114,7 +125,7 @@ public class ScheduleService {
 
     public Uni<CacheResult> rooms(long buildingId) {
         return cached(CacheKind.REFERENCE, "building:" + buildingId + ":rooms",
-                new RuzCall("building_rooms", api -> api.rooms(buildingId)), body -> RuzNormalizer.rooms(body, buildingId));
+                new RuzCall("building_rooms", api -> api.rooms(buildingId)), body -> remember(RuzNormalizer.rooms(body, buildingId)));
     }
 
     /**
@@ -122,14 +133,16 @@ public class ScheduleService {
      * (traffic kiosks do) pass it; otherwise it is found in the cached buildings and their rooms.
      */
     public Uni<CacheResult> roomDay(long roomId, Long buildingId, LocalDate date) {
-        Uni<Building> building = buildingId != null ? rooms(buildingId).map(r -> read(r.body(), RoomList.class).building())
+        Building known = buildingOfRoom.get(roomId);
+        Uni<Building> building = known != null && (buildingId == null || known.id() == buildingId) ? Uni.createFrom().item(known)
+                : buildingId != null ? rooms(buildingId).map(r -> remember(read(r.body(), RoomList.class)).building())
                 : findBuildingOf(roomId);
         LocalDate monday = monday(date);
         return building.flatMap(b -> cached(CacheKind.TIMETABLE, "room:" + b.id() + ":" + roomId + ":week:" + monday,
                 new RuzCall("room_week", api -> api.roomWeek(b.id(), roomId, monday.toString())),
-                body -> RuzNormalizer.roomWeek(body, roomId, b)))
+                body -> RuzNormalizer.roomWeek(body, roomId, b), decodedWeeks))
                 .map(week -> {
-                    Week w = read(week.body(), Week.class);
+                    Week w = decodedWeeks.computeIfAbsent(week.body(), bytes -> read(bytes, Week.class));
                     List<Day> days = w.days().stream().filter(d -> d.date().equals(date)).toList();
                     RoomDay day = new RoomDay(date, date.getDayOfWeek().getValue(), w.week(), w.room(),
                             days.isEmpty() ? List.of() : days.get(0).lessons());
@@ -137,10 +150,22 @@ public class ScheduleService {
                 });
     }
 
+    private RoomList remember(RoomList rooms) {
+        if (rooms != null && rooms.building() != null && rooms.rooms() != null) {
+            rooms.rooms().forEach(room -> buildingOfRoom.put(room.id(), rooms.building()));
+        }
+        return rooms;
+    }
+
+    /** The room's building: known from a rooms list read before, else looked for in every building's rooms (once). */
     private Uni<Building> findBuildingOf(long roomId) {
+        Building known = buildingOfRoom.get(roomId);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
         return buildings().map(b -> read(b.body(), BuildingList.class).buildings())
                 .flatMap(all -> Multi.createFrom().iterable(all)
-                        .onItem().transformToUni(b -> rooms(b.id()).map(r -> read(r.body(), RoomList.class))
+                        .onItem().transformToUni(b -> rooms(b.id()).map(r -> remember(read(r.body(), RoomList.class)))
                                 .onFailure(ApiException.class).recoverWithNull())
                         .merge(4)
                         .filter(list -> list != null && list.rooms().stream().anyMatch(r -> r.id() == roomId))
@@ -151,6 +176,17 @@ public class ScheduleService {
 
     private <T> Uni<CacheResult> cached(CacheKind kind, String key, RuzCall call, Function<JsonNode, T> normalize) {
         return cache.get(kind, key, () -> ruz.fetch(call).map(body -> write(normalize.apply(body))));
+    }
+
+    /** The same, keeping the normalized value by its bytes in {@code decoded} (one representation per step). */
+    private <T> Uni<CacheResult> cached(CacheKind kind, String key, RuzCall call, Function<JsonNode, T> normalize,
+            Map<byte[], T> decoded) {
+        return cache.get(kind, key, () -> ruz.fetch(call).map(body -> {
+            T value = normalize.apply(body);
+            byte[] bytes = write(value);
+            decoded.put(bytes, value);
+            return bytes;
+        }));
     }
 
     static LocalDate monday(LocalDate date) {
