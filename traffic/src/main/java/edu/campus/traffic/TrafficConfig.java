@@ -10,7 +10,7 @@ import io.smallrye.config.ConfigMapping;
 public interface TrafficConfig {
 
     /** The university's time zone: "today" for lessons, dates in exports. */
-    ZoneId zone();
+    ZoneId timezone();
 
     Kiosk kiosk();
 

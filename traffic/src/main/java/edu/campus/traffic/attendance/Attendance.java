@@ -206,7 +206,7 @@ public class Attendance {
     }
 
     public Uni<String> csv(long teacherId, long sessionId) {
-        return attendees(teacherId, sessionId).map(list -> Csv.attendees(list, config.zone()));
+        return attendees(teacherId, sessionId).map(list -> Csv.attendees(list, config.timezone()));
     }
 
     // --- student: the QR mark -------------------------------------------------------------------------------------
@@ -265,7 +265,7 @@ public class Attendance {
     }
 
     private LocalDate today() {
-        return LocalDate.now(config.zone());
+        return LocalDate.now(config.timezone());
     }
 
     private JsonObject asJson(Lesson lesson) {
