@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import edu.campus.common.error.ApiException;
 import edu.campus.common.error.ErrorCodes;
 import edu.campus.sso.SsoConfig;
+import edu.campus.sso.SsoMetrics;
 import edu.campus.sso.audit.AuditLog;
 import edu.campus.sso.auth.AuthDtos.LoginRequest;
 import edu.campus.sso.auth.AuthDtos.Me;
@@ -35,6 +36,7 @@ public class AuthService {
     private final UserStore users;
     private final RefreshTokenStore refreshTokens;
     private final LoginThrottle throttle;
+    private final SsoMetrics metrics;
     private final AuditLog audit;
     private final Vertx vertx;
     private final SsoConfig config;
@@ -42,7 +44,8 @@ public class AuthService {
     private final String dummyHash;
 
     AuthService(Tokens tokens, UserStore users, RefreshTokenStore refreshTokens, LoginThrottle throttle, AuditLog audit, Vertx vertx,
-            SsoConfig config) {
+            SsoConfig config, SsoMetrics metrics) {
+        this.metrics = metrics;
         this.tokens = tokens;
         this.users = users;
         this.refreshTokens = refreshTokens;
@@ -57,18 +60,23 @@ public class AuthService {
         String username = request.username().trim();
         return throttle.blockedSeconds(List.of(LoginThrottle.userKey(username), LoginThrottle.addressKey(address)))
                 .flatMap(blocked -> blocked > 0 ? Uni.createFrom().<User> failure(tooManyAttempts(blocked))
+                        .onFailure().invoke(() -> metrics.signIn("password", SsoMetrics.SignIn.throttled))
                         : users.byUsername(username))
                 .flatMap(user -> passwordMatches(request.password(), user == null ? null : user.passwordHash)
                         .flatMap(matches -> {
                             if (!matches || user == null || user.app != request.app()) {
+                                metrics.signIn("password", SsoMetrics.SignIn.wrong_credentials);
                                 return throttle.recordFailure(username, address)
+                                        .invoke(metrics::blocked)
                                         .call(() -> audit.record(username, "login_failed", null, new JsonObject().put("address", address)))
                                         .replaceWith(Uni.createFrom().failure(ApiException.unauthorized("wrong username, password or app")));
                             }
                             if (!user.isActive) {
+                                metrics.signIn("password", SsoMetrics.SignIn.inactive);
                                 return Uni.createFrom().failure(new ApiException(403, "account_inactive",
                                         "this account is deactivated", Map.of()));
                             }
+                            metrics.signIn("password", SsoMetrics.SignIn.success);
                             return throttle.clear(username)
                                     .chain(() -> issue(user, UUID.randomUUID()))
                                     .call(() -> audit.record(username, "login", "user:" + user.id,
@@ -87,6 +95,7 @@ public class AuthService {
                     }
                     if (token.usedAt != null) {
                         // a rotated token came back: someone holds a copy, so the whole sign-in ends
+                        metrics.refreshReuse();
                         return revokeFamily(token.familyId, now).replaceWith(Rotation.reused(token));
                     }
                     if (token.revokedAt != null) {
@@ -124,8 +133,10 @@ public class AuthService {
     public Uni<TokenPair> signInLinked(long userId, String via) {
         return users.byId(userId).flatMap(user -> {
             if (user == null || !user.isActive) {
+                metrics.signIn(via, SsoMetrics.SignIn.inactive);
                 return Uni.createFrom().failure(new ApiException(403, "account_inactive", "this account is deactivated", Map.of()));
             }
+            metrics.signIn(via, SsoMetrics.SignIn.success);
             return issue(user, UUID.randomUUID())
                     .call(() -> audit.record(user.username, "login", "user:" + user.id, new JsonObject().put("via", via)));
         });

@@ -8,6 +8,7 @@ import edu.campus.sso.SsoConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -28,6 +29,7 @@ public class LoginThrottle {
               blocked_until = case when (case when login_failures.window_start < now() - make_interval(secs => $3)
                                               then 1 else login_failures.failures + 1 end) >= $2
                                    then now() + make_interval(secs => $4) else login_failures.blocked_until end
+            returning failures = $2 as blocked_now
             """;
 
     private final Pool pool;
@@ -59,14 +61,25 @@ public class LoginThrottle {
                 });
     }
 
-    public Uni<Void> recordFailure(String username, String address) {
+    /** Counts a failure for the username and the address; how many of the two keys this failure blocked. */
+    public Uni<Integer> recordFailure(String username, String address) {
         double window = config.failureWindow().toSeconds();
         double block = config.blockFor().toSeconds();
         return pool.preparedQuery(RECORD)
                 .executeBatch(List.of(
                         Tuple.of(userKey(username), config.maxFailuresPerUsername(), window, block),
                         Tuple.of(addressKey(address), config.maxFailuresPerAddress(), window, block)))
-                .replaceWithVoid();
+                .map(rows -> {
+                    int blocked = 0;
+                    for (RowSet<Row> result = rows; result != null; result = result.next()) {
+                        for (Row row : result) {
+                            if (Boolean.TRUE.equals(row.getBoolean("blocked_now"))) {
+                                blocked++;
+                            }
+                        }
+                    }
+                    return blocked;
+                });
     }
 
     public Uni<Void> clear(String username) {
