@@ -150,6 +150,13 @@ class KioskLifecycleTest extends TrafficTestBase {
         kioskState(kiosk.get("device_secret")).body("state", equalTo("unregistered"));
         as(adminToken()).get("/api/traffic/admin/kiosks?registered=false").then().statusCode(200)
                 .body("total", is(1)).body("items[0].id", equalTo((int) id));
+        // parameters are checked as written: a 400 naming them, not a 404 or a silently ignored filter
+        as(adminToken()).get("/api/traffic/admin/kiosks?registered=maybe").then().statusCode(400)
+                .body("details.fields.registered", equalTo("must be true or false"));
+        as(adminToken()).get("/api/traffic/admin/kiosks/abc").then().statusCode(400)
+                .body("details.fields.id", equalTo("must be a whole number"));
+        as(teacherToken(1)).get("/api/traffic/sessions?status=bogus").then().statusCode(400)
+                .body("details.fields.status", org.hamcrest.Matchers.startsWith("must be one of"));
     }
 
     @Test

@@ -7,10 +7,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import edu.campus.common.auth.Caller;
 import edu.campus.common.auth.RequireUser;
@@ -46,7 +51,11 @@ public class AuthResource {
     @POST
     @Path("/login")
     @Operation(summary = "Sign in: an access token (RS256 JWT) and a rotating refresh token")
-    public Uni<TokenPair> login(@Valid @NotNull LoginRequest body, HttpServerRequest http) {
+    @APIResponse(responseCode = "200", description = "the tokens", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TokenPair.class)))
+    @APIResponse(responseCode = "401", description = "wrong username, password or app", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
+    @APIResponse(responseCode = "403", description = "account_inactive", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
+    @APIResponse(responseCode = "429", description = "too many failed sign-ins (Retry-After)", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
+    public Uni<TokenPair> login(@Valid @NotNull LoginRequest body, @Context HttpServerRequest http) {
         return auth.login(body, http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress());
     }
 
@@ -67,6 +76,7 @@ public class AuthResource {
     @GET
     @Path("/me")
     @RequireUser
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "The account behind the access token")
     public Uni<Me> me() {
         return auth.me(caller.get().userId());

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import edu.campus.common.error.ApiException;
 import edu.campus.common.sso.SsoModel.ServiceToken;
 import edu.campus.sso.SsoConfig;
+import edu.campus.sso.SsoMetrics;
 import edu.campus.sso.keys.SigningKeys;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.runtime.StartupEvent;
@@ -35,8 +36,10 @@ public class ServiceClients {
     private final Vertx vertx;
     private final SigningKeys keys;
     private final SsoConfig config;
+    private final SsoMetrics metrics;
 
-    ServiceClients(Pool db, Vertx vertx, SigningKeys keys, SsoConfig config) {
+    ServiceClients(Pool db, Vertx vertx, SigningKeys keys, SsoConfig config, SsoMetrics metrics) {
+        this.metrics = metrics;
         this.db = db;
         this.vertx = vertx;
         this.keys = keys;
@@ -71,6 +74,7 @@ public class ServiceClients {
                     String hash = row == null ? null : row.getString("secret_hash");
                     return vertx.executeBlocking(Uni.createFrom().item(() -> hash != null && BcryptUtil.matches(secret, hash)), false)
                             .map(ok -> {
+                                metrics.serviceToken(ok ? "granted" : "refused");
                                 if (!ok) {
                                     throw ApiException.unauthorized("wrong client id or secret");
                                 }

@@ -1,6 +1,7 @@
 package edu.campus.sso.provision;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -14,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
-import edu.campus.common.error.Params;
 import edu.campus.common.auth.Caller;
 import edu.campus.common.auth.RequireScope;
 import edu.campus.common.sso.SsoModel.BatchResponse;
@@ -70,7 +70,7 @@ public class ProvisionResource {
     @Path("/traffic/teachers/{entity_id}")
     @RequireScope(TRAFFIC)
     @Operation(summary = "Delete the account of a traffic teacher; deleting twice is fine")
-    public Uni<Response> deleteTeacher(@RestPath("entity_id") long entityId) {
+    public Uni<Response> deleteTeacher(@RestPath("entity_id") @Min(1) long entityId) {
         return delete(Kind.TRAFFIC_TEACHER, entityId);
     }
 
@@ -104,19 +104,19 @@ public class ProvisionResource {
     @DELETE
     @Path("/services/staff/{entity_id}")
     @RequireScope(SERVICES)
-    public Uni<Response> deleteStaff(@RestPath("entity_id") long entityId) {
+    public Uni<Response> deleteStaff(@RestPath("entity_id") @Min(1) long entityId) {
         return delete(Kind.SERVICES_STAFF, entityId);
     }
 
     @DELETE
     @Path("/services/executors/{entity_id}")
     @RequireScope(SERVICES)
-    public Uni<Response> deleteExecutor(@RestPath("entity_id") long entityId) {
+    public Uni<Response> deleteExecutor(@RestPath("entity_id") @Min(1) long entityId) {
         return delete(Kind.SERVICES_EXECUTOR, entityId);
     }
 
     private Uni<Response> delete(Kind kind, long entityId) {
-        return provisioning.delete(kind, Params.positiveId("entity_id", entityId), client())
+        return provisioning.delete(kind, entityId, client())
                 .map(deleted -> Response.noContent().build());
     }
 

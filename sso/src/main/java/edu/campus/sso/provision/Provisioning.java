@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import edu.campus.common.error.ApiException;
+import edu.campus.sso.SsoMetrics;
 import edu.campus.sso.audit.AuditLog;
 import edu.campus.common.sso.SsoModel.BatchResult;
 import edu.campus.common.sso.SsoModel.ProvisionedAccount;
@@ -41,13 +42,19 @@ public class Provisioning {
             this.app = app;
             this.role = role;
         }
+
+        String metric() {
+            return app.name() + "_" + role.name();
+        }
     }
 
     private final Pool db;
     private final UserStore users;
     private final AuditLog audit;
+    private final SsoMetrics metrics;
 
-    Provisioning(Pool db, UserStore users, AuditLog audit) {
+    Provisioning(Pool db, UserStore users, AuditLog audit, SsoMetrics metrics) {
+        this.metrics = metrics;
         this.db = db;
         this.users = users;
         this.audit = audit;
@@ -60,9 +67,11 @@ public class Provisioning {
     /** The upsert and, when it changed anything, its audit entry, in one transaction. */
     public Uni<ProvisionedAccount> upsert(Kind kind, AccountUpsert account, String client) {
         if (account.entityId() == null) {
+            metrics.provisioning(kind.metric(), "refused");
             throw missingEntity(kind, Map.of());
         }
         if (kind != Kind.TRAFFIC_TEACHER && account.ruzTeacherId() != null) {
+            metrics.provisioning(kind.metric(), "refused");
             throw ApiException.validation("ruz_teacher_id", "only traffic teachers have one");
         }
         String base = account.username() != null ? account.username() : Usernames.fromFullName(account.fullName());
@@ -77,6 +86,8 @@ public class Provisioning {
                         ? ApiException.conflict("this RUZ teacher id belongs to another account",
                                 Map.of("ruz_teacher_id", account.ruzTeacherId()))
                         : failure)
+                .invoke(row -> metrics.provisioning(kind.metric(), row.inserted() ? "created" : row.touched() ? "updated" : "unchanged"))
+                .onFailure(ApiException.class).invoke(() -> metrics.provisioning(kind.metric(), "refused"))
                 .map(row -> new ProvisionedAccount(row.id(), row.username(), row.fullName(), kind.app.name(), kind.role.name(),
                         row.entityId(), row.ruzTeacherId()));
     }
@@ -106,7 +117,10 @@ public class Provisioning {
         return db.withTransaction(tx -> users.deleteProvisioned(tx, kind.app, kind.role, entityId)
                 .call(id -> id.isPresent() ? audit.record(tx, "client:" + client, kind.role + "_deleted", "user:" + id.get(),
                         new JsonObject().put("app", kind.app.name()).put("entity_id", entityId)) : Uni.createFrom().voidItem()))
-                .map(id -> id.isPresent());
+                .map(id -> {
+                    metrics.provisioning(kind.metric(), id.isPresent() ? "deleted" : "unchanged");
+                    return id.isPresent();
+                });
     }
 
     /** The account of a provisioned entity, for flows that start from the domain's id (e.g. a teacher's Telegram link). */

@@ -14,6 +14,7 @@ import edu.campus.common.error.ApiException;
 import edu.campus.common.sso.SsoModel.TelegramLink;
 import edu.campus.common.telegram.TelegramInitData;
 import edu.campus.sso.SsoConfig;
+import edu.campus.sso.SsoMetrics;
 import edu.campus.sso.audit.AuditLog;
 import edu.campus.sso.auth.AuthDtos.TokenPair;
 import edu.campus.sso.auth.AuthService;
@@ -45,9 +46,11 @@ public class TelegramLinks {
     private final AuthService auth;
     private final Tokens tokens;
     private final SsoConfig.Telegram config;
+    private final SsoMetrics metrics;
 
     TelegramLinks(Pool db, LinkCodeStore codes, TelegramLinkStore links, AuditLog audit, AuthService auth, Tokens tokens,
-            SsoConfig config) {
+            SsoConfig config, SsoMetrics metrics) {
+        this.metrics = metrics;
         this.db = db;
         this.codes = codes;
         this.links = links;
@@ -89,8 +92,9 @@ public class TelegramLinks {
                 .orElseThrow(() -> new ApiException(503, "telegram_not_configured", "Telegram sign-in is not configured", Map.of()));
         var verified = TelegramInitData.verify(initData, token, Duration.ofSeconds(config.authMaxAgeSeconds()), Instant.now());
         return links.userOf(verified.telegramId()).flatMap(user -> user.isEmpty()
-                ? Uni.createFrom().failure(new ApiException(401, "telegram_not_linked",
+                ? Uni.createFrom().<TokenPair> failure(new ApiException(401, "telegram_not_linked",
                         "this Telegram account is not linked to a platform account", Map.of()))
+                        .onFailure().invoke(() -> metrics.signIn("telegram", SsoMetrics.SignIn.not_linked))
                 : auth.signInLinked(user.get(), "telegram"));
     }
 }

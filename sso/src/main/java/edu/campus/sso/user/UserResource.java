@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -18,6 +19,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -25,6 +30,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import edu.campus.common.auth.Caller;
 import edu.campus.common.auth.RequireUser;
 import edu.campus.common.api.Page;
+import edu.campus.common.api.PageParams;
 import edu.campus.sso.audit.AuditLog;
 import edu.campus.sso.user.UserDtos.CreateUser;
 import edu.campus.sso.user.UserDtos.LinkTelegram;
@@ -37,6 +43,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
 @Tag(name = "users")
 @RequireUser(app = "sso", roles = "admin")
 public class UserResource {
@@ -53,10 +60,9 @@ public class UserResource {
 
     @GET
     @Operation(summary = "Users, filtered by app, role and text (username or name), paged")
-    public Uni<Page<UserView>> list(@RestQuery @Pattern(regexp = "sso|traffic|services") String app,
-            @RestQuery @Pattern(regexp = "admin|staff|executor|teacher") String role, @RestQuery("q") String text,
-            @RestQuery @DefaultValue("0") @Min(0) int page, @RestQuery @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return users.list(app == null ? null : User.App.valueOf(app), role == null ? null : User.Role.valueOf(role), text, page, size);
+    public Uni<Page<UserView>> list(@RestQuery User.App app, @RestQuery User.Role role, @RestQuery("q") String text,
+            @Valid @BeanParam PageParams paging) {
+        return users.list(app, role, text, paging.page(), paging.size());
     }
 
     @GET
@@ -74,16 +80,16 @@ public class UserResource {
     @GET
     @Path("/by-ruz-teacher/{ruz_teacher_id}")
     public Uni<UserView> byRuzTeacher(@RestPath("ruz_teacher_id") @Min(1) long ruzTeacherId,
-            @RestQuery @Pattern(regexp = "sso|traffic|services") String app) {
-        return users.byRuzTeacher(ruzTeacherId, app == null ? null : User.App.valueOf(app));
+            @RestQuery User.App app) {
+        return users.byRuzTeacher(ruzTeacherId, app);
     }
 
     @GET
     @Path("/audit")
     @Operation(summary = "The audit log, newest first")
     public Uni<Page<AuditLog.Entry>> audit(@RestQuery String actor, @RestQuery String action,
-            @RestQuery @DefaultValue("0") @Min(0) int page, @RestQuery @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return audit.page(actor, action, page, size);
+            @Valid @BeanParam PageParams paging) {
+        return audit.page(actor, action, paging.page(), paging.size());
     }
 
     @GET
@@ -94,6 +100,9 @@ public class UserResource {
 
     @POST
     @Operation(summary = "Create a user; the username is generated from the full name when not given")
+    @APIResponse(responseCode = "201", description = "the user", content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "409", description = "the username, the RUZ teacher id or the entity is taken (details.field)", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
+    @APIResponse(responseCode = "422", description = "entity_id_required: a traffic teacher needs its entity", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
     public Uni<Response> create(@Valid @NotNull CreateUser body) {
         return users.create(body, actor()).map(user -> Response.status(201).entity(user).build());
     }

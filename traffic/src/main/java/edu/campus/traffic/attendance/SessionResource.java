@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -17,6 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
@@ -24,6 +29,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import edu.campus.common.api.Page;
+import edu.campus.common.api.PageParams;
 import edu.campus.common.auth.Caller;
 import edu.campus.common.auth.RequireUser;
 import edu.campus.common.error.ApiException;
@@ -43,6 +49,7 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RequireUser(app = "traffic", roles = "teacher")
+@SecurityRequirement(name = "bearer")
 @Tag(name = "teacher")
 public class SessionResource {
 
@@ -59,6 +66,11 @@ public class SessionResource {
     @POST
     @Path("/lessons/lookup")
     @Operation(summary = "Today's lessons of yours in the room of the kiosk showing this display PIN (rate-limited)")
+    @APIResponse(responseCode = "200", description = "the lessons", content = @Content(mediaType = "application/json", schema = @Schema(implementation = KioskLessons.class)))
+    @APIResponse(responseCode = "404", description = "no kiosk shows this display PIN", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
+    @APIResponse(responseCode = "409", description = "kiosk_not_registered", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
+    @APIResponse(responseCode = "429", description = "too many PIN look-ups (Retry-After)", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
+    @APIResponse(responseCode = "503", description = "schedule is unavailable (upstream_unavailable)", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
     public Uni<KioskLessons> lessons(@Valid @NotNull PinRequest request) {
         long teacher = teacherId();
         pinLookups.consume("teacher:" + teacher);
@@ -69,6 +81,11 @@ public class SessionResource {
     @Path("/sessions")
     @ResponseStatus(201)
     @Operation(summary = "Start an attendance session for one of those lessons; the kiosk's previous session is closed")
+    @APIResponse(responseCode = "201", description = "the session, active", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "404", description = "no kiosk shows this display PIN", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
+    @APIResponse(responseCode = "409", description = "kiosk_not_registered", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
+    @APIResponse(responseCode = "422", description = "lesson_not_found: no lesson of yours with this key today in this room", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
+    @APIResponse(responseCode = "429", description = "too many PIN look-ups (Retry-After)", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
     public Uni<SessionView> start(@Valid @NotNull StartRequest request) {
         long teacher = teacherId();
         pinLookups.consume("teacher:" + teacher);
@@ -78,9 +95,9 @@ public class SessionResource {
     @GET
     @Path("/sessions")
     @Operation(summary = "Your sessions, newest first; status=active|closed|expired filters")
-    public Uni<Page<SessionView>> sessions(@RestQuery @Pattern(regexp = "active|closed|expired") String status,
-            @RestQuery @DefaultValue("0") @Min(0) int page, @RestQuery @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return attendance.sessions(teacherId(), status == null ? null : SessionStatus.valueOf(status), page, size);
+    public Uni<Page<SessionView>> sessions(@RestQuery SessionStatus status,
+            @Valid @BeanParam PageParams paging) {
+        return attendance.sessions(teacherId(), status, paging.page(), paging.size());
     }
 
     @GET
@@ -106,6 +123,9 @@ public class SessionResource {
     @PUT
     @Path("/sessions/{id}/attendees/{student_id}")
     @Operation(summary = "Mark a student by hand: 201 marked, 200 already_marked")
+    @APIResponse(responseCode = "201", description = "marked", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MarkResult.class)))
+    @APIResponse(responseCode = "200", description = "already_marked", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MarkResult.class)))
+    @APIResponse(responseCode = "404", description = "no such session", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
     public Uni<RestResponse<MarkResult>> manualMark(@RestPath @Min(1) long id, @RestPath("student_id") @Min(1) long studentId,
             @Valid @NotNull ManualMark mark) {
         return attendance.manualMark(teacherId(), id, studentId, mark)

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -15,12 +16,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import edu.campus.common.api.Page;
+import edu.campus.common.api.PageParams;
 import edu.campus.common.auth.Caller;
 import edu.campus.common.auth.RequireUser;
 import edu.campus.traffic.TrafficConfig;
@@ -34,6 +40,7 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RequireUser(app = "traffic", roles = "admin")
+@SecurityRequirement(name = "bearer")
 @Tag(name = "admin: kiosks")
 public class KioskAdminResource {
 
@@ -50,13 +57,16 @@ public class KioskAdminResource {
     @GET
     @Operation(summary = "Kiosks, paged; registered=true|false filters")
     public Uni<Page<KioskView>> list(@RestQuery Boolean registered,
-            @RestQuery @DefaultValue("0") @Min(0) int page, @RestQuery @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return kiosks.list(registered, page, size);
+            @Valid @BeanParam PageParams paging) {
+        return kiosks.list(registered, paging.page(), paging.size());
     }
 
     @GET
     @Path("/by-registration-pin/{pin}")
     @Operation(summary = "The unregistered kiosk showing this registration PIN (rate-limited per admin)")
+    @APIResponse(responseCode = "200", description = "the kiosk", content = @Content(mediaType = "application/json", schema = @Schema(implementation = KioskView.class)))
+    @APIResponse(responseCode = "404", description = "no kiosk shows this registration PIN", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
+    @APIResponse(responseCode = "429", description = "too many PIN look-ups (Retry-After)", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
     public Uni<KioskView> byRegistrationPin(@RestPath @Pattern(regexp = "[0-9]{6}", message = "must be 6 digits") String pin) {
         pinLookups.consume("admin:" + caller.get().subject());
         return kiosks.byRegistrationPin(pin);

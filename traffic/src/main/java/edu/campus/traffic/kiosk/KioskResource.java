@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -62,13 +64,16 @@ public class KioskResource {
     @Path("/init")
     @ResponseStatus(201)
     @Operation(summary = "A new kiosk: device id, PINs and the device secret (returned only here; keep it on the device)")
-    public Uni<KioskCredentials> init(HttpServerRequest request) {
+    @APIResponse(responseCode = "201", description = "the new kiosk and its device secret", content = @Content(mediaType = "application/json", schema = @Schema(implementation = KioskCredentials.class)))
+    @APIResponse(responseCode = "429", description = "too many initialisations from this address (Retry-After)", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
+    public Uni<KioskCredentials> init(@Context HttpServerRequest request) {
         inits.consume(String.valueOf(request.remoteAddress() == null ? "?" : request.remoteAddress().hostAddress()));
         return kiosks.init();
     }
 
     @GET
     @Path("/state")
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "The kiosk's state (Authorization: Bearer <device secret>): unregistered, idle or active")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = KioskState.class)))
@@ -89,6 +94,7 @@ public class KioskResource {
 
     @GET
     @Path("/events")
+    @SecurityRequirement(name = "bearer")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "The kiosk's state as server-sent events: now, on every change, and as a heartbeat")

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -16,12 +17,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import edu.campus.common.api.Page;
+import edu.campus.common.api.PageParams;
 import edu.campus.common.auth.RequireUser;
 import edu.campus.common.sso.SsoModel.TelegramLink;
 import edu.campus.traffic.teacher.TeacherDtos.NewTeacher;
@@ -35,6 +41,7 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RequireUser(app = "traffic", roles = "admin")
+@SecurityRequirement(name = "bearer")
 @Tag(name = "admin: teachers")
 public class TeacherAdminResource {
 
@@ -50,8 +57,8 @@ public class TeacherAdminResource {
     @Path("/teachers")
     @Operation(summary = "Teachers, paged; q searches the name, sso_pending=true lists those SSO has not confirmed")
     public Uni<Page<TeacherView>> list(@RestQuery String q, @RestQuery("sso_pending") Boolean ssoPending,
-            @RestQuery @DefaultValue("0") @Min(0) int page, @RestQuery @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return teachers.list(q, ssoPending, page, size);
+            @Valid @BeanParam PageParams paging) {
+        return teachers.list(q, ssoPending, paging.page(), paging.size());
     }
 
     @GET
@@ -64,6 +71,8 @@ public class TeacherAdminResource {
     @Path("/teachers")
     @ResponseStatus(201)
     @Operation(summary = "Create a teacher and provision it in SSO (sso_status pending if SSO could not be reached: the sync retries)")
+    @APIResponse(responseCode = "201", description = "the teacher (sso_status pending when SSO could not be reached)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeacherView.class)))
+    @APIResponse(responseCode = "409", description = "a teacher with this RUZ id exists", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
     public Uni<TeacherView> create(@Valid @NotNull NewTeacher teacher) {
         return teachers.create(teacher);
     }
@@ -87,6 +96,8 @@ public class TeacherAdminResource {
     @Path("/teacher-sync")
     @ResponseStatus(202)
     @Operation(summary = "Start a teacher sync now; 409 sync_in_progress while one runs (on any instance)")
+    @APIResponse(responseCode = "202", description = "the run, started", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SyncRun.class)))
+    @APIResponse(responseCode = "409", description = "sync_in_progress (details.run_id)", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
     public Uni<SyncRun> trigger() {
         return sync.trigger();
     }

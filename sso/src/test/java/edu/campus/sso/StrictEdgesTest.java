@@ -1,0 +1,65 @@
+package edu.campus.sso;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import edu.campus.sso.support.SsoTestBase;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** The edges a newcomer's bad-input probes found: each is a 400 naming the field or parameter, never a 404 or a guess. */
+@QuarkusTest
+class StrictEdgesTest extends SsoTestBase {
+
+    RequestSpecification admin() {
+        String token = login("root", "bootstrap-secret-1", "sso").statusCode(200).extract().path("access_token");
+        return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
+    }
+
+    @Test
+    void nonNumericOrOverflowingIdsAreA400NamingTheParameter() {
+        admin().get("/api/users/abc").then().statusCode(400).body("error_code", equalTo("validation_error"))
+                .body("details.fields.id", equalTo("must be a whole number"));
+        admin().get("/api/users/99999999999999999999").then().statusCode(400).body("details.fields.id", equalTo("must be a whole number"));
+        admin().get("/api/users/by-telegram/1x").then().statusCode(400).body("details.fields.telegram_id", equalTo("must be a whole number"));
+        admin().get("/api/users/0").then().statusCode(400).body("details.fields.id", startsWith("must be greater"));
+        // authentication first: without a token the same request is a 401
+        given().get("/api/users/abc").then().statusCode(401);
+    }
+
+    @Test
+    void enumsAndPagingInTheQueryAreChecked() {
+        admin().get("/api/users?app=nope").then().statusCode(400).body("details.fields.app", startsWith("must be one of"));
+        admin().get("/api/users?page=x").then().statusCode(400).body("details.fields.page", equalTo("must be a whole number up to 2147483647"));
+        admin().get("/api/users?page=-1").then().statusCode(400).body("details.fields.page", startsWith("must be greater"));
+        admin().get("/api/users?size=201").then().statusCode(400).body("details.fields.size", startsWith("must be less"));
+        admin().get("/api/users?size=200&app=sso").then().statusCode(200).body("size", equalTo(200));
+        admin().get("/api/users").then().statusCode(200).body("size", equalTo(50));
+    }
+
+    @Test
+    void jsonIsTakenAsWritten() {
+        given().contentType(ContentType.JSON).body("{\"username\":123,\"password\":\"x\",\"app\":\"sso\"}").post("/api/auth/login")
+                .then().statusCode(400).body("details.fields.username", equalTo("must be a string"));
+        admin().body(Map.of("fullName", "Иванов Иван", "app", "sso", "role", "admin")).post("/api/users")
+                .then().statusCode(400).body("details.fields.fullName", equalTo("is not a known property"));
+        admin().body("{\"full_name\":\"Иванов Иван\",\"app\":\"traffic\",\"role\":\"teacher\",\"entity_id\":1.5}").post("/api/users")
+                .then().statusCode(400).body("details.fields.entity_id", equalTo("must be a whole number"));
+        admin().body("{\"full_name\":\"Иванов Иван\",\"app\":\"nope\",\"role\":\"teacher\"}").post("/api/users")
+                .then().statusCode(400).body("details.fields.app", startsWith("must be one of"));
+    }
+
+    @Test
+    void whiteSpaceOfAnyKindIsBlank() {
+        admin().body(Map.of("full_name", "\u00a0\u00a0\u3000", "app", "sso", "role", "admin")).post("/api/users")
+                .then().statusCode(400).body("details.fields.full_name", equalTo("must not be blank"));
+        given().contentType(ContentType.JSON).body(Map.of("username", "\u00a0", "password", "x", "app", "sso")).post("/api/auth/login")
+                .then().statusCode(400).body("details.fields.username", equalTo("must not be blank"));
+    }
+}
