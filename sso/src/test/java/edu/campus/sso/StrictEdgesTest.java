@@ -3,9 +3,13 @@ package edu.campus.sso;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import edu.campus.sso.support.SsoTestBase;
@@ -53,6 +57,40 @@ class StrictEdgesTest extends SsoTestBase {
                 .then().statusCode(400).body("details.fields.entity_id", equalTo("must be a whole number"));
         admin().body("{\"full_name\":\"Иванов Иван\",\"app\":\"nope\",\"role\":\"teacher\"}").post("/api/users")
                 .then().statusCode(400).body("details.fields.app", startsWith("must be one of"));
+    }
+
+    @ConfigProperty(name = "quarkus.http.test-port")
+    int port;
+
+    @Test
+    void aBodyDeclaredTooLargeIsA413WithTheErrorBody() throws Exception {
+        // only the headers are sent: the answer must come before any body is read
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 999999999\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            // the status line, the headers, then a body of Content-Length bytes
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            String status = in.readLine();
+            int length = 0;
+            for (String header = in.readLine(); header != null && !header.isEmpty(); header = in.readLine()) {
+                if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                    length = Integer.parseInt(header.substring(15).trim());
+                }
+            }
+            char[] body = new char[length];
+            int read = 0;
+            while (read < length) {
+                int n = in.read(body, read, length - read);
+                if (n < 0) {
+                    break;
+                }
+                read += n;
+            }
+            String answer = status + "\n" + new String(body, 0, read);
+            assertTrue(status != null && status.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.contains("\"error_code\":\"payload_too_large\""), answer);
+        }
     }
 
     @Test
