@@ -73,6 +73,12 @@ public interface SsoConfig {
         Optional<String> adminUsername();
 
         Optional<String> adminPassword();
+
+        /**
+         * Local runs only (dev mode): without a password, one is generated into this file (mode 600) on first start
+         * and read from it afterwards, the way the runner keeps it in {@code .campus/sso-admin-password}.
+         */
+        Optional<java.nio.file.Path> adminPasswordFile();
     }
 
     interface Login {

@@ -1,5 +1,13 @@
 package edu.campus.sso.user;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
@@ -18,7 +26,8 @@ public class BootstrapAdmin {
 
     void onStart(@Observes StartupEvent event, SsoConfig config, Pool db, UserStore users, AuditLog audit) {
         var username = config.bootstrap().adminUsername().filter(u -> !u.isBlank());
-        var password = config.bootstrap().adminPassword().filter(p -> !p.isBlank());
+        var password = config.bootstrap().adminPassword().filter(p -> !p.isBlank())
+                .or(() -> username.isPresent() ? config.bootstrap().adminPasswordFile().map(BootstrapAdmin::fromFile) : java.util.Optional.empty());
         if (username.isEmpty() || password.isEmpty()) {
             return;
         }
@@ -29,6 +38,29 @@ public class BootstrapAdmin {
                 .await().indefinitely().isPresent();
         if (created) {
             LOG.infof("created the first admin '%s' from configuration", username.get());
+        }
+    }
+
+    /** The password kept in {@code file}, generated there (owner-only) when the file does not exist yet. */
+    static String fromFile(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            byte[] random = new byte[18];
+            new SecureRandom().nextBytes(random);
+            String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, generated + "\n");
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // best effort outside POSIX file systems
+            }
+            LOG.infof("generated the first admin's password into %s", file.toAbsolutePath().normalize());
+            return generated;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write " + file, e);
         }
     }
 }
