@@ -94,6 +94,14 @@ class StrictEdgesTest extends SsoTestBase {
     }
 
     @Test
+    void aLongUriOrHugeHeadersAreRefusedWithTheErrorBody() {
+        given().get("/api/auth/me?x=" + "a".repeat(5000)).then().statusCode(414).body("error_code", equalTo("uri_too_long"));
+        given().header("X-Padding", "b".repeat(21_000)).get("/api/auth/jwks").then().statusCode(431)
+                .body("error_code", equalTo("headers_too_large"));
+        given().header("X-Padding", "b".repeat(1_000)).get("/api/auth/jwks").then().statusCode(200);
+    }
+
+    @Test
     void whiteSpaceOfAnyKindIsBlank() {
         admin().body(Map.of("full_name", "\u00a0\u00a0\u3000", "app", "sso", "role", "admin")).post("/api/users")
                 .then().statusCode(400).body("details.fields.full_name", equalTo("must not be blank"));

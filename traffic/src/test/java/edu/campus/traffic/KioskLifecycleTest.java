@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import edu.campus.traffic.kiosk.KioskSecrets;
 import edu.campus.traffic.support.TrafficTestBase;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 @QuarkusTest
@@ -161,18 +162,25 @@ class KioskLifecycleTest extends TrafficTestBase {
 
     @Test
     void registrationPinLookupsAreRateLimited() {
-        int limited = 0;
+        long started = System.nanoTime();
+        int passed = 0;
+        ValidatableResponse refused = null;
         for (int i = 0; i < 25; i++) {
-            int status = as(otherAdmin()).get("/api/traffic/admin/kiosks/by-registration-pin/000000").then().extract().statusCode();
+            ValidatableResponse response = as(otherAdmin()).get("/api/traffic/admin/kiosks/by-registration-pin/000000").then();
+            int status = response.extract().statusCode();
             if (status == 429) {
-                limited++;
+                refused = response;
             } else {
                 assertEquals(404, status);
+                passed++;
             }
         }
-        assertTrue(limited >= 5, "lookups beyond 20 a minute are refused, got " + limited);
-        as(otherAdmin()).get("/api/traffic/admin/kiosks/by-registration-pin/000000").then().statusCode(429)
-                .header("Retry-After", notNullValue()).body("error_code", equalTo("too_many_requests"));
+        // 20 in the bucket, plus one refilled every 3 s of the time that actually passed (a busy machine only widens it)
+        double elapsedSeconds = (System.nanoTime() - started) / 1e9;
+        int allowed = 20 + (int) Math.ceil(elapsedSeconds / 3);
+        assertTrue(passed <= allowed, passed + " lookups passed in " + elapsedSeconds + " s; at most " + allowed + " may");
+        assertTrue(refused != null, "no lookup was refused");
+        refused.header("Retry-After", notNullValue()).body("error_code", equalTo("too_many_requests"));
     }
 
     /** An admin of its own, so that this test's bucket is not shared with the others'. */

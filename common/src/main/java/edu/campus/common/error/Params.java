@@ -5,18 +5,12 @@ import java.time.LocalDate;
 
 /**
  * Checks for the parameters of hot endpoints, answering the same 400 as bean validation
- * ({@code validation_error} with {@code details.fields}) without its per-call interceptor cost.
+ * ({@code validation_error} with {@code details.fields}) without its per-call interceptor cost. (Ids are checked by
+ * {@code web.ParamCheckFilter} for every endpoint.)
  */
 public final class Params {
 
     private Params() {
-    }
-
-    public static long positiveId(String field, long value) {
-        if (value < 1) {
-            throw ApiException.validation(field, "must be greater than or equal to 1");
-        }
-        return value;
     }
 
     /** A strict {@code YYYY-MM-DD} date, or {@code fallback} when absent; parsed without DateTimeFormatter. */

@@ -1,7 +1,6 @@
 package edu.campus.sso.provision;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -70,7 +69,7 @@ public class ProvisionResource {
     @Path("/traffic/teachers/{entity_id}")
     @RequireScope(TRAFFIC)
     @Operation(summary = "Delete the account of a traffic teacher; deleting twice is fine")
-    public Uni<Response> deleteTeacher(@RestPath("entity_id") @Min(1) long entityId) {
+    public Uni<Response> deleteTeacher(@RestPath("entity_id") long entityId) {
         return delete(Kind.TRAFFIC_TEACHER, entityId);
     }
 
@@ -104,14 +103,14 @@ public class ProvisionResource {
     @DELETE
     @Path("/services/staff/{entity_id}")
     @RequireScope(SERVICES)
-    public Uni<Response> deleteStaff(@RestPath("entity_id") @Min(1) long entityId) {
+    public Uni<Response> deleteStaff(@RestPath("entity_id") long entityId) {
         return delete(Kind.SERVICES_STAFF, entityId);
     }
 
     @DELETE
     @Path("/services/executors/{entity_id}")
     @RequireScope(SERVICES)
-    public Uni<Response> deleteExecutor(@RestPath("entity_id") @Min(1) long entityId) {
+    public Uni<Response> deleteExecutor(@RestPath("entity_id") long entityId) {
         return delete(Kind.SERVICES_EXECUTOR, entityId);
     }
 

@@ -2,7 +2,6 @@ package edu.campus.sso.user;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -73,13 +72,13 @@ public class UserResource {
 
     @GET
     @Path("/by-telegram/{telegram_id}")
-    public Uni<UserView> byTelegram(@RestPath("telegram_id") @Min(1) long telegramId) {
+    public Uni<UserView> byTelegram(@RestPath("telegram_id") long telegramId) {
         return users.byTelegram(telegramId);
     }
 
     @GET
     @Path("/by-ruz-teacher/{ruz_teacher_id}")
-    public Uni<UserView> byRuzTeacher(@RestPath("ruz_teacher_id") @Min(1) long ruzTeacherId,
+    public Uni<UserView> byRuzTeacher(@RestPath("ruz_teacher_id") long ruzTeacherId,
             @RestQuery User.App app) {
         return users.byRuzTeacher(ruzTeacherId, app);
     }
@@ -94,7 +93,7 @@ public class UserResource {
 
     @GET
     @Path("/{id}")
-    public Uni<UserView> get(@RestPath @Min(1) long id) {
+    public Uni<UserView> get(@RestPath long id) {
         return users.get(id);
     }
 
@@ -110,25 +109,25 @@ public class UserResource {
     @PATCH
     @Path("/{id}")
     @Operation(summary = "Change name, password (reset), activity, role, entity or RUZ id; deactivation ends sign-ins")
-    public Uni<UserView> patch(@RestPath @Min(1) long id, @Valid @NotNull PatchUser body) {
+    public Uni<UserView> patch(@RestPath long id, @Valid @NotNull PatchUser body) {
         return users.patch(id, body, actor());
     }
 
     @DELETE
     @Path("/{id}")
-    public Uni<Response> delete(@RestPath @Min(1) long id) {
+    public Uni<Response> delete(@RestPath long id) {
         return users.delete(id, actor()).replaceWith(Response.noContent().build());
     }
 
     @POST
     @Path("/{id}/telegram")
-    public Uni<UserView> linkTelegram(@RestPath @Min(1) long id, @Valid @NotNull LinkTelegram body) {
+    public Uni<UserView> linkTelegram(@RestPath long id, @Valid @NotNull LinkTelegram body) {
         return users.linkTelegram(id, body, actor());
     }
 
     @DELETE
     @Path("/{id}/telegram")
-    public Uni<Response> unlinkTelegram(@RestPath @Min(1) long id) {
+    public Uni<Response> unlinkTelegram(@RestPath long id) {
         return users.unlinkTelegram(id, actor()).replaceWith(Response.noContent().build());
     }
 

@@ -1,7 +1,6 @@
 package edu.campus.traffic.attendance;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -48,7 +47,7 @@ public class MarkResource {
     @APIResponse(responseCode = "404", description = "no such session", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
     @APIResponse(responseCode = "409", description = "session_closed: the session is over", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
     @APIResponse(responseCode = "422", description = "qr_token_expired (scan the current code) or qr_token_invalid", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
-    public Uni<RestResponse<MarkResult>> mark(@RestPath @Min(1) long id, @Valid @NotNull MarkRequest request) {
+    public Uni<RestResponse<MarkResult>> mark(@RestPath long id, @Valid @NotNull MarkRequest request) {
         return attendance.mark(student.get(), id, request.qrToken())
                 .map(result -> RestResponse.status(result.status() == MarkOutcome.marked ? RestResponse.Status.CREATED : RestResponse.Status.OK, result));
     }

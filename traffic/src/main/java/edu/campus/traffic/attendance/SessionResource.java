@@ -2,7 +2,6 @@ package edu.campus.traffic.attendance;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
@@ -102,21 +101,21 @@ public class SessionResource {
 
     @GET
     @Path("/sessions/{id}")
-    public Uni<SessionView> session(@RestPath @Min(1) long id) {
+    public Uni<SessionView> session(@RestPath long id) {
         return attendance.ownSession(teacherId(), id);
     }
 
     @POST
     @Path("/sessions/{id}/close")
     @Operation(summary = "End the session now (repeating it is harmless)")
-    public Uni<SessionView> close(@RestPath @Min(1) long id) {
+    public Uni<SessionView> close(@RestPath long id) {
         return attendance.close(teacherId(), id);
     }
 
     @GET
     @Path("/sessions/{id}/attendees")
     @Operation(summary = "Who is marked, in marking order")
-    public Uni<Attendees> attendees(@RestPath @Min(1) long id) {
+    public Uni<Attendees> attendees(@RestPath long id) {
         return attendance.attendees(teacherId(), id);
     }
 
@@ -126,7 +125,7 @@ public class SessionResource {
     @APIResponse(responseCode = "201", description = "marked", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MarkResult.class)))
     @APIResponse(responseCode = "200", description = "already_marked", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MarkResult.class)))
     @APIResponse(responseCode = "404", description = "no such session", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
-    public Uni<RestResponse<MarkResult>> manualMark(@RestPath @Min(1) long id, @RestPath("student_id") @Min(1) long studentId,
+    public Uni<RestResponse<MarkResult>> manualMark(@RestPath long id, @RestPath("student_id") long studentId,
             @Valid @NotNull ManualMark mark) {
         return attendance.manualMark(teacherId(), id, studentId, mark)
                 .map(result -> RestResponse.status(result.status() == MarkOutcome.marked ? RestResponse.Status.CREATED : RestResponse.Status.OK, result));
@@ -136,7 +135,7 @@ public class SessionResource {
     @Path("/sessions/{id}/attendees/{student_id}")
     @ResponseStatus(204)
     @Operation(summary = "Remove a student's mark")
-    public Uni<Void> unmark(@RestPath @Min(1) long id, @RestPath("student_id") @Min(1) long studentId) {
+    public Uni<Void> unmark(@RestPath long id, @RestPath("student_id") long studentId) {
         return attendance.unmark(teacherId(), id, studentId);
     }
 
@@ -144,7 +143,7 @@ public class SessionResource {
     @Path("/sessions/{id}/attendees.csv")
     @Produces("text/csv")
     @Operation(summary = "The attendee list as CSV (UTF-8 with BOM, for spreadsheets)")
-    public Uni<Response> csv(@RestPath @Min(1) long id) {
+    public Uni<Response> csv(@RestPath long id) {
         return attendance.csv(teacherId(), id).map(body -> Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"attendance-" + id + ".csv\"").build());
     }

@@ -2,7 +2,6 @@ package edu.campus.traffic.kiosk;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
@@ -74,21 +73,21 @@ public class KioskAdminResource {
 
     @GET
     @Path("/{id}")
-    public Uni<KioskView> get(@RestPath @Min(1) long id) {
+    public Uni<KioskView> get(@RestPath long id) {
         return kiosks.byId(id);
     }
 
     @PUT
     @Path("/{id}/room")
     @Operation(summary = "Bind the kiosk to a RUZ building and room (checked against schedule); repeating it is harmless")
-    public Uni<KioskView> bind(@RestPath @Min(1) long id, @Valid @NotNull BindRequest request) {
+    public Uni<KioskView> bind(@RestPath long id, @Valid @NotNull BindRequest request) {
         return kiosks.bind(id, request.buildingId(), request.roomId());
     }
 
     @DELETE
     @Path("/{id}/room")
     @Operation(summary = "Unbind: the kiosk shows a new registration PIN; an active session on it is closed")
-    public Uni<KioskView> unbind(@RestPath @Min(1) long id) {
+    public Uni<KioskView> unbind(@RestPath long id) {
         return kiosks.unbind(id);
     }
 
@@ -96,7 +95,7 @@ public class KioskAdminResource {
     @Path("/{id}")
     @ResponseStatus(204)
     @Operation(summary = "Delete the kiosk; its sessions and marks are kept")
-    public Uni<Void> delete(@RestPath @Min(1) long id) {
+    public Uni<Void> delete(@RestPath long id) {
         return kiosks.delete(id);
     }
 }

@@ -63,7 +63,7 @@ public class TeacherAdminResource {
 
     @GET
     @Path("/teachers/{id}")
-    public Uni<TeacherView> get(@RestPath @Min(1) long id) {
+    public Uni<TeacherView> get(@RestPath long id) {
         return teachers.view(id);
     }
 
@@ -81,14 +81,14 @@ public class TeacherAdminResource {
     @Path("/teachers/{id}")
     @ResponseStatus(204)
     @Operation(summary = "Delete a teacher: its SSO account first, then the record (sessions keep the name)")
-    public Uni<Void> delete(@RestPath @Min(1) long id) {
+    public Uni<Void> delete(@RestPath long id) {
         return teachers.delete(id);
     }
 
     @POST
     @Path("/teachers/{id}/telegram-link")
     @Operation(summary = "A one-time Telegram deep link for the teacher to link their account (through SSO)")
-    public Uni<TelegramLink> telegramLink(@RestPath @Min(1) long id) {
+    public Uni<TelegramLink> telegramLink(@RestPath long id) {
         return teachers.telegramLink(id);
     }
 

@@ -1,10 +1,8 @@
-package edu.campus.sso;
+package edu.campus.sso.user;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
-
-import edu.campus.sso.user.Usernames;
 
 class UsernamesTest {
 
