@@ -11,6 +11,7 @@ import org.jboss.logging.MDC;
 
 import edu.campus.common.api.Page;
 import edu.campus.common.observability.RequestIds;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -48,6 +49,21 @@ public class AuditLog {
         Object requestId = MDC.get(RequestIds.MDC_KEY);
         return tx.preparedQuery("insert into audit_log (actor, action, target, request_id, details) values ($1, $2, $3, $4, $5)")
                 .execute(Tuple.of(actor, action, target, requestId == null ? null : requestId.toString(), details))
+                .replaceWithVoid();
+    }
+
+    /**
+     * An entry inside the current Panache (Hibernate Reactive) transaction, for the actions written through entities
+     * (sign-ins, token rotation and revocation).
+     */
+    public Uni<Void> recordInSession(String actor, String action, String target, JsonObject details) {
+        Object requestId = MDC.get(RequestIds.MDC_KEY);
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "insert into audit_log (actor, action, target, request_id, details) values (?1, ?2, ?3, ?4, cast(?5 as jsonb))")
+                .setParameter(1, actor).setParameter(2, action).setParameter(3, target)
+                .setParameter(4, requestId == null ? null : requestId.toString())
+                .setParameter(5, details == null ? null : details.encode())
+                .executeUpdate())
                 .replaceWithVoid();
     }
 

@@ -24,6 +24,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Sign-in and the token lifecycle. Password checks (bcrypt, deliberately slow) run on a worker thread, never on
@@ -32,6 +33,7 @@ import io.vertx.mutiny.core.Vertx;
 @ApplicationScoped
 public class AuthService {
 
+    private final Pool db;
     private final Tokens tokens;
     private final UserStore users;
     private final RefreshTokenStore refreshTokens;
@@ -43,8 +45,9 @@ public class AuthService {
     /** Compared against when there is no user or no password, so that timing does not reveal which. */
     private final String dummyHash;
 
-    AuthService(Tokens tokens, UserStore users, RefreshTokenStore refreshTokens, LoginThrottle throttle, AuditLog audit, Vertx vertx,
+    AuthService(Pool db, Tokens tokens, UserStore users, RefreshTokenStore refreshTokens, LoginThrottle throttle, AuditLog audit, Vertx vertx,
             SsoConfig config, SsoMetrics metrics) {
+        this.db = db;
         this.metrics = metrics;
         this.tokens = tokens;
         this.users = users;
@@ -66,9 +69,10 @@ public class AuthService {
                         .flatMap(matches -> {
                             if (!matches || user == null || user.app != request.app()) {
                                 metrics.signIn("password", SsoMetrics.SignIn.wrong_credentials);
-                                return throttle.recordFailure(username, address)
+                                // the failure is counted and audited together
+                                return db.withTransaction(tx -> throttle.recordFailure(tx, username, address)
+                                        .call(() -> audit.record(tx, username, "login_failed", null, new JsonObject().put("address", address))))
                                         .invoke(metrics::blocked)
-                                        .call(() -> audit.record(username, "login_failed", null, new JsonObject().put("address", address)))
                                         .replaceWith(Uni.createFrom().failure(ApiException.unauthorized("wrong username, password or app")));
                             }
                             if (!user.isActive) {
@@ -78,8 +82,7 @@ public class AuthService {
                             }
                             metrics.signIn("password", SsoMetrics.SignIn.success);
                             return throttle.clear(username)
-                                    .chain(() -> issue(user, UUID.randomUUID()))
-                                    .call(() -> audit.record(username, "login", "user:" + user.id,
+                                    .chain(() -> issue(user, UUID.randomUUID(), username, "login",
                                             new JsonObject().put("app", user.app.name()).put("address", address)));
                         }));
     }
@@ -94,9 +97,12 @@ public class AuthService {
                         return Uni.createFrom().item(Rotation.invalid());
                     }
                     if (token.usedAt != null) {
-                        // a rotated token came back: someone holds a copy, so the whole sign-in ends
+                        // a rotated token came back: someone holds a copy, so the whole sign-in ends (with its audit entry)
                         metrics.refreshReuse();
-                        return revokeFamily(token.familyId, now).replaceWith(Rotation.reused(token));
+                        return revokeFamily(token.familyId, now)
+                                .call(() -> audit.recordInSession("user:" + token.userId, "refresh_reuse_detected",
+                                        "family:" + token.familyId, null))
+                                .replaceWith(Rotation.reused(token));
                     }
                     if (token.revokedAt != null) {
                         return Uni.createFrom().item(Rotation.invalid());
@@ -110,10 +116,8 @@ public class AuthService {
                 // the revocation above has committed before the caller hears no
                 .flatMap(rotation -> switch (rotation.kind()) {
                     case ROTATED -> Uni.createFrom().item(rotation.pair());
-                    case REUSED -> audit.record("user:" + rotation.token().userId, "refresh_reuse_detected",
-                            "family:" + rotation.token().familyId, null)
-                            .replaceWith(Uni.createFrom().failure(new ApiException(401, "refresh_token_reused",
-                                    "this refresh token was already used; its sign-in has been revoked", Map.of())));
+                    case REUSED -> Uni.createFrom().failure(new ApiException(401, "refresh_token_reused",
+                            "this refresh token was already used; its sign-in has been revoked", Map.of()));
                     case INVALID -> Uni.createFrom().failure(ApiException.unauthorized("refresh token is not valid"));
                 });
     }
@@ -122,11 +126,10 @@ public class AuthService {
     public Uni<Void> logout(String presented) {
         byte[] hash = Tokens.hash(presented);
         return Panache.withTransaction(() -> refreshTokens.byHash(hash)
-                .flatMap(token -> token == null ? Uni.createFrom().<RefreshToken> nullItem()
-                        : revokeFamily(token.familyId, Instant.now()).replaceWith(token)))
-                .call(token -> token == null ? Uni.createFrom().voidItem()
-                        : audit.record("user:" + token.userId, "logout", "family:" + token.familyId, null))
-                .replaceWithVoid();
+                .flatMap(token -> token == null ? Uni.createFrom().voidItem()
+                        : revokeFamily(token.familyId, Instant.now())
+                                .flatMap(revoked -> revoked == 0 ? Uni.createFrom().voidItem() // ended before: nothing new
+                                        : audit.recordInSession("user:" + token.userId, "logout", "family:" + token.familyId, null))));
     }
 
     /** Tokens for an account whose identity was proven another way (Telegram initData); it must be active. */
@@ -137,8 +140,7 @@ public class AuthService {
                 return Uni.createFrom().failure(new ApiException(403, "account_inactive", "this account is deactivated", Map.of()));
             }
             metrics.signIn(via, SsoMetrics.SignIn.success);
-            return issue(user, UUID.randomUUID())
-                    .call(() -> audit.record(user.username, "login", "user:" + user.id, new JsonObject().put("via", via)));
+            return issue(user, UUID.randomUUID(), user.username, "login", new JsonObject().put("via", via));
         });
     }
 
@@ -151,9 +153,12 @@ public class AuthService {
         });
     }
 
-    private Uni<TokenPair> issue(User user, UUID family) {
+    /** A new sign-in: its first refresh token and its audit entry, in one transaction. */
+    private Uni<TokenPair> issue(User user, UUID family, String actor, String action, JsonObject details) {
         Instant now = Instant.now();
-        return Panache.withTransaction(() -> newRefreshToken(user, family, now)).map(refresh -> pair(user, refresh, now));
+        return Panache.withTransaction(() -> newRefreshToken(user, family, now)
+                .call(() -> audit.recordInSession(actor, action, "user:" + user.id, details)))
+                .map(refresh -> pair(user, refresh, now));
     }
 
     private Uni<String> newRefreshToken(User user, UUID family, Instant now) {

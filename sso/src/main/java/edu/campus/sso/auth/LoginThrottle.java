@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -62,10 +63,10 @@ public class LoginThrottle {
     }
 
     /** Counts a failure for the username and the address; how many of the two keys this failure blocked. */
-    public Uni<Integer> recordFailure(String username, String address) {
+    public Uni<Integer> recordFailure(SqlClient tx, String username, String address) {
         double window = config.failureWindow().toSeconds();
         double block = config.blockFor().toSeconds();
-        return pool.preparedQuery(RECORD)
+        return tx.preparedQuery(RECORD)
                 .executeBatch(List.of(
                         Tuple.of(userKey(username), config.maxFailuresPerUsername(), window, block),
                         Tuple.of(addressKey(address), config.maxFailuresPerAddress(), window, block)))
