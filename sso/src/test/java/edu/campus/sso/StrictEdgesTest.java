@@ -15,16 +15,10 @@ import org.junit.jupiter.api.Test;
 import edu.campus.sso.support.SsoTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 /** The edges a newcomer's bad-input probes found: each is a 400 naming the field or parameter, never a 404 or a guess. */
 @QuarkusTest
 class StrictEdgesTest extends SsoTestBase {
-
-    RequestSpecification admin() {
-        String token = login("root", "bootstrap-secret-1", "sso").statusCode(200).extract().path("access_token");
-        return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
-    }
 
     @Test
     void nonNumericOrOverflowingIdsAreA400NamingTheParameter() {

@@ -15,15 +15,9 @@ import org.junit.jupiter.api.Test;
 import edu.campus.sso.support.SsoTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 class UserAdminTest extends SsoTestBase {
-
-    RequestSpecification admin() {
-        String token = login("root", "bootstrap-secret-1", "sso").statusCode(200).extract().path("access_token");
-        return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
-    }
 
     @Test
     void onlySsoAdminsUseTheAdminApi() {

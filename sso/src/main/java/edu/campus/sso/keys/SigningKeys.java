@@ -76,10 +76,6 @@ public class SigningKeys {
         return keyId;
     }
 
-    public RSAPublicKey publicKey(String kid) {
-        return publicKeys.get(kid);
-    }
-
     /** The JWKS document: {@code {"keys":[{kty,kid,use,alg,n,e}, ...]}}. */
     public Map<String, Object> jwks() {
         List<Map<String, String>> keys = new ArrayList<>();

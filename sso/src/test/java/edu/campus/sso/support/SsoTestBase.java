@@ -15,6 +15,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -52,6 +53,12 @@ public abstract class SsoTestBase {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", password, "app", app))
                 .when().post("/api/auth/login").then();
+    }
+
+    /** A request as the bootstrap admin of the test profile (app sso). */
+    protected RequestSpecification admin() {
+        String token = login("root", "bootstrap-secret-1", "sso").statusCode(200).extract().path("access_token");
+        return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
     }
 
     protected ValidatableResponse refresh(String refreshToken) {
