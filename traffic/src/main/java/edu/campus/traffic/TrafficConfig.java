@@ -30,10 +30,22 @@ public interface TrafficConfig {
         int pinLookupsPerMinute();
 
         int initsPerMinute();
+
+        /** A kiosk heard from within this window is online. */
+        Duration onlineWindow();
+
+        /** How often the admins' live kiosk status looks for kiosks that came online or went dark. */
+        Duration presenceCheck();
     }
 
     interface Session {
         int rotationSeconds();
+
+        /** Whether teachers may open sessions for lessons that are not in the timetable. */
+        boolean adhoc();
+
+        /** How long an ad-hoc session lasts when the teacher gives no end. */
+        Duration adhocDuration();
 
         Duration maxDuration();
 

@@ -22,6 +22,7 @@ class AuthMatrixTest extends TrafficTestBase {
     }
 
     private static final List<Route> ADMIN = List.of(new Route("GET", "/api/traffic/admin/kiosks"),
+            new Route("GET", "/api/traffic/admin/kiosks/events"),
             new Route("GET", "/api/traffic/admin/kiosks/1"), new Route("GET", "/api/traffic/admin/kiosks/by-registration-pin/123456"),
             new Route("PUT", "/api/traffic/admin/kiosks/1/room"), new Route("DELETE", "/api/traffic/admin/kiosks/1/room"),
             new Route("DELETE", "/api/traffic/admin/kiosks/1"), new Route("GET", "/api/traffic/admin/teachers"),

@@ -36,18 +36,8 @@ class MarkTest extends TrafficTestBase {
         return kioskState(setup.secret()).statusCode(200).extract().jsonPath().getString("session.secret");
     }
 
-    /** The token a kiosk draws {@code windowsBack} windows ago; waits out a window edge so the test cannot race it. */
     private static String token(String secretHex, long sessionId, int windowsBack) {
-        long now = Instant.now().getEpochSecond();
-        if (now % 10 >= 8) {
-            try {
-                Thread.sleep((10 - now % 10) * 1000L + 50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            now = Instant.now().getEpochSecond();
-        }
-        return QrTokens.token(HexFormat.of().parseHex(secretHex), sessionId, QrTokens.window(now, 10) - windowsBack);
+        return qrToken(secretHex, sessionId, windowsBack);
     }
 
     private static ValidatableResponse mark(long studentId, long sessionId, String qrToken) {

@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
@@ -26,10 +27,12 @@ import org.junit.jupiter.api.Test;
 import edu.campus.common.testing.TestDatabase;
 import edu.campus.traffic.attendance.QrTokens;
 import edu.campus.traffic.support.FakeSso;
+import edu.campus.traffic.support.SseRecorder;
 import edu.campus.traffic.support.Upstreams;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.RestAssured;
 
 /** The main flows against the packaged application (the jar, or the native executable with -Dnative). */
 @QuarkusIntegrationTest
@@ -43,7 +46,7 @@ class TrafficIT {
     }
 
     @Test
-    void kioskSessionQrMarkAndExport() {
+    void kioskSessionQrMarkAndExport() throws InterruptedException {
         long ruz = random();
         long teacher = as(adminToken()).body(Map.of("full_name", "Иванов Иван " + ruz, "ruz_teacher_id", ruz)).post("/api/traffic/admin/teachers")
                 .then().statusCode(201).body("sso_status", equalTo("provisioned")).extract().jsonPath().getLong("id");
@@ -88,6 +91,17 @@ class TrafficIT {
         as(adminToken()).get("/api/traffic/admin/kiosks/" + id).then().statusCode(200).body("state", equalTo("idle"));
         as(adminToken()).get("/api/traffic/admin/kiosks?size=1").then().statusCode(200).body("items.size()", is(1));
         as(adminToken()).get("/api/traffic/admin/teachers?q=" + ruz).then().statusCode(200).body("items[0].sso_status", equalTo("provisioned"));
+
+        // an ad-hoc session, seen on the admins' live status (named events carrying JSON records)
+        try (SseRecorder stream = new SseRecorder(RestAssured.port, "/api/traffic/admin/kiosks/events", adminToken())) {
+            assertEquals("kiosks", stream.next(e -> true, Duration.ofSeconds(10)).name());
+            long adhoc = as(teacherToken(teacher)).body(Map.of("display_pin", kiosk.get("display_pin"), "discipline", "Консультация"))
+                    .post("/api/traffic/sessions").then().statusCode(201).body("kind", equalTo("adhoc")).extract().jsonPath().getLong("id");
+            SseRecorder.Event active = stream.next(e -> e.name().equals("kiosk") && "active".equals(e.json().getString("state")),
+                    Duration.ofSeconds(10));
+            assertEquals(adhoc, active.json().getLong("active_session.id"));
+            assertEquals(true, active.json().getBoolean("active_session.adhoc"));
+        }
     }
 
     @Test

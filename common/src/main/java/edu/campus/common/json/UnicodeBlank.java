@@ -31,12 +31,31 @@ public class UnicodeBlank implements ValidatorFactoryCustomizer {
             return false;
         }
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && Character.getType(c) != Character.FORMAT) {
+            if (!blank(text.charAt(i))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** {@code text} without leading and trailing white space, space separators (no-break spaces) and format marks. */
+    public static String strip(String text) {
+        if (text == null) {
+            return null;
+        }
+        int start = 0;
+        int end = text.length();
+        while (start < end && blank(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && blank(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean blank(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
     }
 
     @RegisterForReflection

@@ -3,7 +3,13 @@ package edu.campus.traffic.attendance;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +22,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import edu.campus.common.api.Page;
 import edu.campus.common.error.ApiException;
+import edu.campus.common.json.UnicodeBlank;
 import edu.campus.common.launch.LaunchPrincipal;
 import edu.campus.common.schedule.ScheduleClient;
 import edu.campus.common.schedule.ScheduleModel.Group;
@@ -45,6 +52,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 /** The rules of attendance: which lessons a teacher may open, sessions, QR marks, manual marks, exports. */
 @ApplicationScoped
 public class Attendance {
+
+    private static final int MAX_DISCIPLINE = 200;
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Pool db;
     private final SessionStore sessions;
@@ -121,8 +131,8 @@ public class Attendance {
     }
 
     /**
-     * Opens a session for one of the teacher's lessons of today on the kiosk: in one transaction the kiosk row is
-     * locked, its active session (anyone's) closed and the new one inserted with a fresh secret; kiosks everywhere hear.
+     * Opens a session for one of the teacher's lessons of today on the kiosk (see {@link #open} for what happens to a
+     * session already live there).
      */
     public Uni<SessionView> start(long teacherId, String displayPin, String lessonKey) {
         return teachers.linked(teacherId).flatMap(teacher -> kiosks.byDisplayPin(displayPin)
@@ -130,19 +140,69 @@ public class Attendance {
                     Option chosen = options.stream().filter(o -> o.option().lessonKey().equals(lessonKey)).findFirst()
                             .orElseThrow(() -> new ApiException(422, "lesson_not_found",
                                     "no lesson of yours with this key today in this room", Map.of("lesson_key", lessonKey)));
-                    return open(kiosk, teacher, chosen.lesson());
+                    Lesson lesson = chosen.lesson();
+                    return open(kiosk, teacher, SessionKind.timetable, lesson.subject(), asJson(lesson), lesson.startTime(),
+                            lesson.endTime(), OffsetDateTime.now().plus(config.session().maxDuration()));
                 })));
     }
 
-    private Uni<SessionView> open(KioskView kiosk, Teacher teacher, Lesson lesson) {
+    /**
+     * Opens an ad-hoc session (a lesson that is not in RUZ: a make-up lesson, a consultation) in the room of the kiosk:
+     * the discipline as the teacher typed it, from now until {@code lessonEnd} today ("HH:mm") or for the default
+     * duration. Refused when ad-hoc sessions are switched off ({@code traffic.session.adhoc}).
+     */
+    public Uni<SessionView> startAdhoc(long teacherId, String displayPin, String discipline, String lessonEnd) {
+        if (!config.session().adhoc()) {
+            return Uni.createFrom().failure(new ApiException(403, "adhoc_sessions_disabled",
+                    "sessions for lessons that are not in the timetable are switched off here", Map.of()));
+        }
+        String name = UnicodeBlank.strip(discipline);
+        if (name == null || name.isEmpty()) {
+            return Uni.createFrom().failure(ApiException.validation("discipline", "must not be blank"));
+        }
+        if (name.codePointCount(0, name.length()) > MAX_DISCIPLINE) {
+            return Uni.createFrom().failure(ApiException.validation("discipline", "must be at most " + MAX_DISCIPLINE + " characters"));
+        }
+        ZonedDateTime now = ZonedDateTime.now(config.timezone()).truncatedTo(ChronoUnit.SECONDS);
+        Duration max = config.session().maxDuration();
+        ZonedDateTime end;
+        if (lessonEnd == null) {
+            end = now.plus(config.session().adhocDuration());
+        } else {
+            end = now.with(LocalTime.parse(lessonEnd));
+            if (!end.isAfter(now)) {
+                return Uni.createFrom().failure(ApiException.validation("lesson_end", "must be later than now (" + HH_MM.format(now) + ")"));
+            }
+            if (Duration.between(now, end).compareTo(max) > 0) {
+                return Uni.createFrom().failure(ApiException.validation("lesson_end",
+                        "must be at most " + max.toMinutes() + " minutes from now"));
+            }
+        }
+        OffsetDateTime expires = end.toOffsetDateTime();
+        return teachers.linked(teacherId).flatMap(teacher -> kiosks.byDisplayPin(displayPin)
+                .flatMap(kiosk -> open(kiosk, teacher, SessionKind.adhoc, name, null, HH_MM.format(now), HH_MM.format(end), expires)));
+    }
+
+    /**
+     * In one transaction: the kiosk row is locked, the session live on it (if any) is closed when {@link KioskTakeover}
+     * allows it (otherwise 409 kiosk_busy) and the new one inserted with a fresh secret; kiosks everywhere hear.
+     */
+    private Uni<SessionView> open(KioskView kiosk, Teacher teacher, SessionKind kind, String discipline, JsonObject lesson,
+            String lessonStart, String lessonEnd, OffsetDateTime expiresAt) {
         byte[] secret = secrets.newSessionSecret();
-        NewSession session = new NewSession(kiosk.id(), teacher.id(), teacher.fullName(), lesson.subject(), asJson(lesson), today(),
-                lesson.startTime(), lesson.endTime(), kiosk.place().roomName(), kiosk.place().buildingName(), secret,
-                config.session().rotationSeconds(), config.session().maxDuration().toSeconds());
+        NewSession session = new NewSession(kiosk.id(), teacher.id(), teacher.fullName(), kind, discipline, lesson, today(),
+                lessonStart, lessonEnd, kiosk.place().roomName(), kiosk.place().buildingName(), secret,
+                config.session().rotationSeconds(), expiresAt);
         return db.withTransaction(tx -> kioskStore.lockRegistered(tx, kiosk.id())
                 .flatMap(locked -> {
                     if (!locked) {
                         throw ApiException.notFound("kiosk", kiosk.id());
+                    }
+                    return sessions.activeOnKiosk(tx, kiosk.id());
+                })
+                .flatMap(occupant -> {
+                    if (occupant.isPresent() && !KioskTakeover.mayClose(occupant.get(), teacher.id(), Instant.now(), config.timezone())) {
+                        throw busy(occupant.get());
                     }
                     return sessions.closeActiveOnKiosk(tx, kiosk.id());
                 })
@@ -151,6 +211,17 @@ public class Attendance {
                     events.changed(kiosk.id());
                     sessionKeys.put(opened.id(), new SessionKey(secret, session.rotationSeconds(), session.discipline()));
                 });
+    }
+
+    private static ApiException busy(KioskTakeover.Occupant occupant) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("session_id", occupant.sessionId());
+        details.put("teacher_name", occupant.teacherName());
+        if (occupant.lessonEnd() != null) {
+            details.put("lesson_end", occupant.lessonEnd());
+        }
+        return new ApiException(409, "kiosk_busy", "another teacher's session is running on this kiosk until its lesson ends",
+                details);
     }
 
     public Uni<Page<SessionView>> sessions(long teacherId, SessionStatus status, int page, int size) {

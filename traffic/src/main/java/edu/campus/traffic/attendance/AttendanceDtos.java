@@ -25,8 +25,14 @@ public final class AttendanceDtos {
     public record PinRequest(@NotBlank @Pattern(regexp = "[0-9]{6}", message = "must be 6 digits") String displayPin) {
     }
 
+    /**
+     * Start a session: either for a lesson of the timetable ({@code lesson_key} from the look-up) or ad hoc, for a lesson
+     * that is not in RUZ ({@code discipline} as the teacher types it, ending at {@code lesson_end} "HH:mm" today or
+     * after the default duration).
+     */
     public record StartRequest(@NotBlank @Pattern(regexp = "[0-9]{6}", message = "must be 6 digits") String displayPin,
-            @NotBlank @Size(max = 64) String lessonKey) {
+            @Size(min = 1, max = 64) String lessonKey, @Size(max = 1000) String discipline,
+            @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]", message = "must be a time HH:mm") String lessonEnd) {
     }
 
     /** A lesson of today in the kiosk's room that is the caller's; {@code lesson_key} starts a session for it. */
@@ -42,7 +48,7 @@ public final class AttendanceDtos {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SessionView(long id, SessionStatus status, String discipline, String teacherName, Long teacherId, Long kioskId,
             String buildingName, String roomName, LocalDate lessonDate, String lessonStart, String lessonEnd, OffsetDateTime startedAt,
-            OffsetDateTime expiresAt, OffsetDateTime endedAt, long attendeeCount, int rotationSeconds) {
+            OffsetDateTime expiresAt, OffsetDateTime endedAt, long attendeeCount, int rotationSeconds, SessionKind kind) {
     }
 
     @RegisterForReflection // inside a generic type (page, list): not seen by the build

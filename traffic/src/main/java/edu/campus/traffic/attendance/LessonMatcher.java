@@ -19,7 +19,10 @@ public final class LessonMatcher {
         return name.toLowerCase(Locale.ROOT).replace('ё', 'е').replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
     }
 
-    /** "id" or "name" when it matches, null otherwise. */
+    /**
+     * "ruz_teacher_id" or "full_name" when the lesson is the teacher's, null otherwise. A teacher with a RUZ id is matched
+     * by that id only (two people may share a name); one without, by name.
+     */
     public static String matchedBy(Lesson lesson, Long ruzTeacherId, String fullName) {
         if (lesson.teachers() == null) {
             return null;
@@ -30,6 +33,7 @@ public final class LessonMatcher {
                     return "ruz_teacher_id";
                 }
             }
+            return null;
         }
         String mine = normalise(fullName);
         if (mine.isEmpty()) {

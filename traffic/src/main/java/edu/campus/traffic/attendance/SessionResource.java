@@ -79,16 +79,28 @@ public class SessionResource {
     @POST
     @Path("/sessions")
     @ResponseStatus(201)
-    @Operation(summary = "Start an attendance session for one of those lessons; the kiosk's previous session is closed")
+    @Operation(summary = "Start an attendance session: for a lesson of the look-up (lesson_key) or ad hoc, for a lesson that is "
+            + "not in the timetable (discipline, lesson_end optional); the kiosk's previous session is closed unless it is another "
+            + "teacher's whose lesson has not ended")
     @APIResponse(responseCode = "201", description = "the session, active", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "400", description = "validation_error: neither or both of lesson_key and discipline, a blank or too long discipline, lesson_end not later than now or beyond the longest session", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
+    @APIResponse(responseCode = "403", description = "adhoc_sessions_disabled: ad-hoc sessions are switched off here", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
     @APIResponse(responseCode = "404", description = "no kiosk shows this display PIN", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
-    @APIResponse(responseCode = "409", description = "kiosk_not_registered", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
+    @APIResponse(responseCode = "409", description = "kiosk_not_registered, or kiosk_busy: another teacher's lesson is still running on this kiosk", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
     @APIResponse(responseCode = "422", description = "lesson_not_found: no lesson of yours with this key today in this room", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
     @APIResponse(responseCode = "429", description = "too many PIN look-ups (Retry-After)", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
     public Uni<SessionView> start(@Valid @NotNull StartRequest request) {
         long teacher = teacherId();
+        if ((request.lessonKey() == null) == (request.discipline() == null)) {
+            throw ApiException.validation("lesson_key", "give either lesson_key (a lesson of the timetable) or discipline (ad hoc)");
+        }
+        if (request.lessonKey() != null && request.lessonEnd() != null) {
+            throw ApiException.validation("lesson_end", "only for ad-hoc sessions: a lesson of the timetable ends when it ends");
+        }
         pinLookups.consume("teacher:" + teacher);
-        return attendance.start(teacher, request.displayPin(), request.lessonKey());
+        return request.lessonKey() != null
+                ? attendance.start(teacher, request.displayPin(), request.lessonKey())
+                : attendance.startAdhoc(teacher, request.displayPin(), request.discipline(), request.lessonEnd());
     }
 
     @GET

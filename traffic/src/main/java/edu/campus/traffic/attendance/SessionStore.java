@@ -1,6 +1,7 @@
 package edu.campus.traffic.attendance;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,14 +27,17 @@ public class SessionStore implements KioskSessions {
 
     private static final String VIEW_COLUMNS = """
             s.id, s.status, s.discipline, s.teacher_name, s.teacher_id, s.kiosk_id, s.building_name, s.room_name, s.lesson_date,
-            s.lesson_start, s.lesson_end, s.started_at, s.expires_at, s.ended_at, s.rotation_seconds,
+            s.lesson_start, s.lesson_end, s.started_at, s.expires_at, s.ended_at, s.rotation_seconds, s.kind,
             (select count(*) from marks m where m.session_id = s.id) as attendees
             """;
 
-    /** What a new session records: the lesson as schedule gave it, and where and by whom it is held. */
-    public record NewSession(long kioskId, long teacherId, String teacherName, String discipline, JsonObject lesson,
+    /**
+     * What a new session records: the lesson as schedule gave it (null for an ad-hoc session), where and by whom it is
+     * held, and how long it may last.
+     */
+    public record NewSession(long kioskId, long teacherId, String teacherName, SessionKind kind, String discipline, JsonObject lesson,
             LocalDate lessonDate, String lessonStart, String lessonEnd, String roomName, String buildingName, byte[] secret,
-            int rotationSeconds, long maxDurationSeconds) {
+            int rotationSeconds, OffsetDateTime expiresAt) {
     }
 
     /** What a mark needs of its session; immutable once the session exists. */
@@ -53,16 +57,33 @@ public class SessionStore implements KioskSessions {
                 .execute(Tuple.of(kioskId)).replaceWithVoid();
     }
 
+    /** The kiosk's active session, locked for the rest of {@code tx} (the caller holds the kiosk's lock too). */
+    public Uni<Optional<KioskTakeover.Occupant>> activeOnKiosk(SqlClient tx, long kioskId) {
+        return tx.preparedQuery("""
+                select id, teacher_id, teacher_name, lesson_date, lesson_start, lesson_end, expires_at
+                from attendance_sessions where kiosk_id = $1 and status = 'active' for update
+                """).execute(Tuple.of(kioskId))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Optional.empty();
+                    }
+                    Row row = rows.iterator().next();
+                    return Optional.of(new KioskTakeover.Occupant(row.getLong("id"), row.getLong("teacher_id"), row.getString("teacher_name"),
+                            row.getLocalDate("lesson_date"), row.getString("lesson_start"), row.getString("lesson_end"),
+                            row.getOffsetDateTime("expires_at").toInstant()));
+                });
+    }
+
     /** Inserts an active session and announces the kiosk's change; the new session's view. */
     public Uni<SessionView> insert(SqlClient tx, NewSession s) {
         return tx.preparedQuery("""
                 insert into attendance_sessions as s (kiosk_id, teacher_id, teacher_name, discipline, lesson, lesson_date,
-                       lesson_start, lesson_end, room_name, building_name, secret, rotation_seconds, expires_at)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now() + make_interval(secs => $13))
+                       lesson_start, lesson_end, room_name, building_name, secret, rotation_seconds, expires_at, kind)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
                 returning\s""" + VIEW_COLUMNS + ", " + KioskNotify.sql("s.kiosk_id"))
                 .execute(Tuple.from(new Object[] { s.kioskId(), s.teacherId(), s.teacherName(), s.discipline(), s.lesson(),
                         s.lessonDate(), s.lessonStart(), s.lessonEnd(), s.roomName(), s.buildingName(), Buffer.buffer(s.secret()),
-                        s.rotationSeconds(), (double) s.maxDurationSeconds() }))
+                        s.rotationSeconds(), s.expiresAt(), s.kind().name() }))
                 .map(rows -> view(rows.iterator().next()));
     }
 
@@ -127,6 +148,6 @@ public class SessionStore implements KioskSessions {
                 row.getString("teacher_name"), row.getLong("teacher_id"), row.getLong("kiosk_id"), row.getString("building_name"),
                 row.getString("room_name"), row.getLocalDate("lesson_date"), row.getString("lesson_start"), row.getString("lesson_end"),
                 row.getOffsetDateTime("started_at"), row.getOffsetDateTime("expires_at"), row.getOffsetDateTime("ended_at"),
-                row.getLong("attendees"), row.getInteger("rotation_seconds"));
+                row.getLong("attendees"), row.getInteger("rotation_seconds"), SessionKind.valueOf(row.getString("kind")));
     }
 }

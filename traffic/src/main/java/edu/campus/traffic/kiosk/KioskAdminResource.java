@@ -12,7 +12,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -32,6 +35,7 @@ import edu.campus.traffic.TrafficConfig;
 import edu.campus.traffic.kiosk.KioskDtos.BindRequest;
 import edu.campus.traffic.kiosk.KioskDtos.KioskView;
 import edu.campus.traffic.support.KeyedRateLimiter;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** Traffic admins manage kiosks: find one by its registration PIN, bind it to a RUZ room, unbind, delete. */
@@ -44,20 +48,36 @@ import io.smallrye.mutiny.Uni;
 public class KioskAdminResource {
 
     private final Kiosks kiosks;
+    private final KioskWatch watch;
     private final Caller caller;
     private final KeyedRateLimiter pinLookups;
 
-    KioskAdminResource(Kiosks kiosks, Caller caller, TrafficConfig config) {
+    KioskAdminResource(Kiosks kiosks, KioskWatch watch, Caller caller, TrafficConfig config) {
         this.kiosks = kiosks;
+        this.watch = watch;
         this.caller = caller;
         this.pinLookups = new KeyedRateLimiter("registration PIN look-ups", config.kiosk().pinLookupsPerMinute());
     }
 
     @GET
-    @Operation(summary = "Kiosks, paged; registered=true|false filters")
-    public Uni<Page<KioskView>> list(@RestQuery Boolean registered,
+    @Operation(summary = "Kiosks, paged; registered=true|false and online=true|false filter (online: heard from within "
+            + "TRAFFIC_KIOSK_ONLINE_WINDOW)")
+    public Uni<Page<KioskView>> list(@RestQuery Boolean registered, @RestQuery Boolean online,
             @Valid @BeanParam PageParams paging) {
-        return kiosks.list(registered, paging.page(), paging.size());
+        return kiosks.list(registered, online, paging.page(), paging.size());
+    }
+
+    @GET
+    @Path("/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Live kiosk status as server-sent events: 'kiosks' (every kiosk) at once, then 'kiosk' (one kiosk, "
+            + "as in the list) on every change: bind, unbind, session opened or closed, new, online or dark; 'kiosk_removed' "
+            + "{id} when one is deleted; 'heartbeat' {server_time} every TRAFFIC_KIOSK_SSE_HEARTBEAT")
+    @APIResponse(responseCode = "200", description = "the event stream", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+            schema = @Schema(implementation = KioskView.class)))
+    public Multi<OutboundSseEvent> events(@Context Sse sse) {
+        return watch.watch().map(update -> sse.newEventBuilder().name(update.name()).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(update.data()).build());
     }
 
     @GET

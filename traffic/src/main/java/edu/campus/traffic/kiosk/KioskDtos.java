@@ -2,6 +2,7 @@ package edu.campus.traffic.kiosk;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -46,10 +47,36 @@ public final class KioskDtos {
     public record BindRequest(@NotNull @Positive Long buildingId, @NotNull @Positive Long roomId) {
     }
 
-    /** A kiosk as admins see it (never its secret). */
+    /**
+     * A kiosk as admins see it (never its secret). {@code online}: heard from within {@code traffic.kiosk.online-window}
+     * (by {@code last_seen_at}, which every instance writes a flush period after a poll, and at once when a dark kiosk
+     * comes back).
+     */
     @RegisterForReflection // inside a generic type (page, list): not seen by the build
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record KioskView(long id, UUID deviceId, KioskStatus state, String registrationPin, String displayPin, Place place,
-            OffsetDateTime createdAt, OffsetDateTime registeredAt, OffsetDateTime lastSeenAt, Long activeSessionId) {
+            OffsetDateTime createdAt, OffsetDateTime registeredAt, OffsetDateTime lastSeenAt, boolean online,
+            SessionSummary activeSession) {
+    }
+
+    /** The session live on a kiosk, in short ({@code adhoc}: a lesson that is not in the timetable). */
+    @RegisterForReflection // inside a generic type (page, list): not seen by the build
+    public record SessionSummary(long id, String discipline, String teacherName, String lessonStart, String lessonEnd,
+            OffsetDateTime startedAt, OffsetDateTime expiresAt, boolean adhoc) {
+    }
+
+    /** The admins' live status stream, first event ({@code kiosks}): every kiosk. */
+    @RegisterForReflection
+    public record KioskList(List<KioskView> kiosks, Instant serverTime) {
+    }
+
+    /** The admins' live status stream: a kiosk that was deleted ({@code kiosk_removed}). */
+    @RegisterForReflection
+    public record KioskRemoved(long id) {
+    }
+
+    /** The admins' live status stream: nothing changed ({@code heartbeat}). */
+    @RegisterForReflection
+    public record Heartbeat(Instant serverTime) {
     }
 }

@@ -38,6 +38,8 @@ public class KioskStateCache {
 
     private final Cache<String, Entry> bySecret = Caffeine.newBuilder().maximumSize(100_000).build();
     private final ConcurrentHashMap<Long, String> secretOfKiosk = new ConcurrentHashMap<>();
+    /** Reads in flight, by secret hash: a change of a kiosk not known here drops these, and only these. */
+    private final ConcurrentHashMap<String, Entry> loading = new ConcurrentHashMap<>();
     private final KioskStore store;
     private final ObjectMapper json;
     private final long ttlNanos;
@@ -97,13 +99,16 @@ public class KioskStateCache {
             return;
         }
         // not known here yet: it was never read, or its first read is in flight and may predate the change, so
-        // reads in flight are dropped (their callers still get an answer; the next poll reads again)
-        bySecret.asMap().values().removeIf(entry -> entry.resolved == null);
+        // reads in flight are dropped (their callers still get an answer; the next poll reads again). Never a scan of
+        // the whole cache: a change notice costs the reads in flight, however many secrets are cached.
+        loading.forEach((secret, entry) -> bySecret.asMap().remove(secret, entry));
     }
 
     private Uni<Optional<KioskSnapshot>> load(String key, byte[] secretHash, Entry entry) {
         loads.increment();
+        loading.put(key, entry);
         return store.stateBySecretHash(secretHash)
+                .onTermination().invoke(() -> loading.remove(key, entry))
                 .map(row -> {
                     if (row.isEmpty()) {
                         entry.resolved = Optional.empty();

@@ -1,18 +1,25 @@
 package edu.campus.traffic.kiosk;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import edu.campus.common.api.Page;
+import edu.campus.traffic.TrafficConfig;
 import edu.campus.traffic.kiosk.KioskDtos.KioskView;
 import edu.campus.traffic.kiosk.KioskDtos.Place;
+import edu.campus.traffic.kiosk.KioskDtos.SessionSummary;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -29,7 +36,10 @@ public class KioskStore {
     private static final String VIEW_COLUMNS = """
             k.id, k.device_id, k.registration_pin, k.display_pin, k.building_id, k.building_name, k.room_id, k.room_name,
             k.created_at, k.registered_at, k.last_seen_at,
-            (select s.id from attendance_sessions s where s.kiosk_id = k.id and s.status = 'active') as active_session_id
+            (select json_build_object('id', s.id, 'discipline', s.discipline, 'teacher_name', s.teacher_name,
+                    'lesson_start', s.lesson_start, 'lesson_end', s.lesson_end, 'started_at', s.started_at,
+                    'expires_at', s.expires_at, 'adhoc', s.kind = 'adhoc')
+             from attendance_sessions s where s.kiosk_id = k.id and s.status = 'active') as active_session
             """;
 
     /** A kiosk's state as it is drawn: the kiosk, its active session and the session's attendee count, by secret hash. */
@@ -44,23 +54,49 @@ public class KioskStore {
             """;
 
     private final Pool db;
+    private final Duration onlineWindow;
 
-    KioskStore(Pool db) {
+    KioskStore(Pool db, TrafficConfig config) {
         this.db = db;
+        this.onlineWindow = config.kiosk().onlineWindow();
     }
 
+    /** A new kiosk (announced: the admins' live status lists it). */
     public Uni<Void> insert(UUID deviceId, byte[] secretHash, String registrationPin, String displayPin) {
-        return db.preparedQuery("insert into kiosks (device_id, secret_hash, registration_pin, display_pin) values ($1, $2, $3, $4)")
+        return db.preparedQuery("insert into kiosks (device_id, secret_hash, registration_pin, display_pin) values ($1, $2, $3, $4) "
+                + "returning " + KioskNotify.sql("id"))
                 .execute(Tuple.of(deviceId, Buffer.buffer(secretHash), registrationPin, displayPin))
                 .replaceWithVoid();
     }
 
-    public Uni<Page<KioskView>> list(Boolean registered, int page, int size) {
-        String where = " where ($1::boolean is null or (k.registered_at is not null) = $1)";
-        return db.preparedQuery("select " + VIEW_COLUMNS + " from kiosks k" + where + " order by k.id limit $2 offset $3")
-                .execute(Tuple.of(registered, size, (long) page * size))
-                .flatMap(rows -> db.preparedQuery("select count(*) from kiosks k" + where).execute(Tuple.of(registered))
+    /** A page of kiosks by id; {@code registered} and {@code online} filter when given. */
+    public Uni<Page<KioskView>> list(Boolean registered, Boolean online, int page, int size) {
+        String where = " where ($1::boolean is null or (k.registered_at is not null) = $1)"
+                + " and ($2::boolean is null or coalesce(k.last_seen_at > $3, false) = $2)";
+        OffsetDateTime cutoff = onlineCutoff();
+        return db.preparedQuery("select " + VIEW_COLUMNS + " from kiosks k" + where + " order by k.id limit $4 offset $5")
+                .execute(Tuple.of(registered, online, cutoff, size, (long) page * size))
+                .flatMap(rows -> db.preparedQuery("select count(*) from kiosks k" + where).execute(Tuple.of(registered, online, cutoff))
                         .map(count -> new Page<>(views(rows), page, size, count.iterator().next().getLong(0))));
+    }
+
+    /** Every kiosk, by id (the first event of the admins' live status). */
+    public Uni<List<KioskView>> all() {
+        return db.query("select " + VIEW_COLUMNS + " from kiosks k order by k.id").execute().map(this::views);
+    }
+
+    public Uni<List<KioskView>> byIds(Long[] ids) {
+        return db.preparedQuery("select " + VIEW_COLUMNS + " from kiosks k where k.id = any($1) order by k.id").execute(Tuple.of(ids))
+                .map(this::views);
+    }
+
+    /** The ids of the kiosks online now. */
+    public Uni<Set<Long>> onlineIds() {
+        return db.preparedQuery("select id from kiosks where last_seen_at > $1").execute(Tuple.of(onlineCutoff())).map(rows -> {
+            Set<Long> ids = new HashSet<>(rows.size() * 2);
+            rows.forEach(row -> ids.add(row.getLong(0)));
+            return ids;
+        });
     }
 
     public Uni<Optional<KioskView>> byId(long id) {
@@ -120,32 +156,48 @@ public class KioskStore {
                 """).execute(Tuple.of(ids, times)).replaceWithVoid();
     }
 
-    /** Deletes kiosks initialised but never registered and not heard from for {@code seconds}; how many. */
+    /** Deletes kiosks initialised but never registered and not heard from for {@code seconds} (announced); how many. */
     public Uni<Integer> deleteUnregisteredIdleFor(long seconds) {
         return db.preparedQuery("delete from kiosks where registered_at is null "
-                + "and coalesce(last_seen_at, created_at) < now() - make_interval(secs => $1)")
+                + "and coalesce(last_seen_at, created_at) < now() - make_interval(secs => $1) returning " + KioskNotify.sql("id"))
                 .execute(Tuple.of((double) seconds)).map(RowSet::rowCount);
     }
 
-    private static Uni<Optional<KioskView>> first(Uni<RowSet<Row>> query) {
-        return query.map(rows -> rows.iterator().hasNext() ? Optional.of(view(rows.iterator().next())) : Optional.empty());
+    /** Kiosks last seen after this instant are online. */
+    private OffsetDateTime onlineCutoff() {
+        return OffsetDateTime.now(ZoneOffset.UTC).minus(onlineWindow);
     }
 
-    private static List<KioskView> views(RowSet<Row> rows) {
+    private Uni<Optional<KioskView>> first(Uni<RowSet<Row>> query) {
+        return query.map(rows -> rows.iterator().hasNext() ? Optional.of(view(rows.iterator().next(), onlineCutoff())) : Optional.empty());
+    }
+
+    private List<KioskView> views(RowSet<Row> rows) {
+        OffsetDateTime cutoff = onlineCutoff();
         List<KioskView> views = new ArrayList<>(rows.size());
-        rows.forEach(row -> views.add(view(row)));
+        rows.forEach(row -> views.add(view(row, cutoff)));
         return views;
     }
 
-    private static KioskView view(Row row) {
+    private static KioskView view(Row row, OffsetDateTime onlineCutoff) {
         OffsetDateTime registeredAt = row.getOffsetDateTime("registered_at");
-        Long activeSession = row.getLong("active_session_id");
-        KioskStatus status = registeredAt == null ? KioskStatus.unregistered : activeSession != null ? KioskStatus.active : KioskStatus.idle;
+        SessionSummary session = summary((JsonObject) row.getValue("active_session"));
+        KioskStatus status = registeredAt == null ? KioskStatus.unregistered : session != null ? KioskStatus.active : KioskStatus.idle;
         Long roomId = row.getLong("room_id");
         Place place = roomId == null ? null
                 : new Place(row.getLong("building_id"), row.getString("building_name"), roomId, row.getString("room_name"));
+        OffsetDateTime lastSeen = row.getOffsetDateTime("last_seen_at");
         return new KioskView(row.getLong("id"), row.getUUID("device_id"), status, row.getString("registration_pin"),
-                row.getString("display_pin"), place, row.getOffsetDateTime("created_at"), registeredAt,
-                row.getOffsetDateTime("last_seen_at"), activeSession);
+                row.getString("display_pin"), place, row.getOffsetDateTime("created_at"), registeredAt, lastSeen,
+                lastSeen != null && lastSeen.isAfter(onlineCutoff), session);
+    }
+
+    private static SessionSummary summary(JsonObject json) {
+        if (json == null) {
+            return null;
+        }
+        return new SessionSummary(json.getLong("id"), json.getString("discipline"), json.getString("teacher_name"),
+                json.getString("lesson_start"), json.getString("lesson_end"), OffsetDateTime.parse(json.getString("started_at")),
+                OffsetDateTime.parse(json.getString("expires_at")), Boolean.TRUE.equals(json.getBoolean("adhoc")));
     }
 }

@@ -74,8 +74,8 @@ public class Kiosks {
 
     // --- admin ------------------------------------------------------------------------------------------------
 
-    public Uni<Page<KioskView>> list(Boolean registered, int page, int size) {
-        return store.list(registered, page, size);
+    public Uni<Page<KioskView>> list(Boolean registered, Boolean online, int page, int size) {
+        return store.list(registered, online, page, size);
     }
 
     public Uni<KioskView> byId(long id) {

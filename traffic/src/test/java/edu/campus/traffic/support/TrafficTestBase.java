@@ -5,8 +5,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -15,6 +17,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 
+import edu.campus.traffic.attendance.QrTokens;
 import edu.campus.common.testing.TestDatabase;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -105,8 +108,10 @@ public abstract class TrafficTestBase {
         return given().header("Authorization", "Bearer " + secret).get("/api/traffic/kiosks/state").then();
     }
 
+    /** The kiosk's id through the admins' look-up, as an admin of its own (the look-up is rate-limited per admin). */
     public static long kioskIdByPin(Object registrationPin) {
-        return as(adminToken()).get("/api/traffic/admin/kiosks/by-registration-pin/" + registrationPin).then().statusCode(200)
+        String admin = Upstreams.SSO.ssoUser(random(), "traffic", "admin", null, "Traffic Admin");
+        return as(admin).get("/api/traffic/admin/kiosks/by-registration-pin/" + registrationPin).then().statusCode(200)
                 .extract().jsonPath().getLong("id");
     }
 
@@ -136,6 +141,20 @@ public abstract class TrafficTestBase {
                 .post("/api/traffic/sessions").then().statusCode(201).extract().jsonPath().getLong("id");
         return new Setup(teacher, ruz, (long) kiosk.get("id"), (String) kiosk.get("device_secret"), (String) kiosk.get("display_pin"),
                 session);
+    }
+
+    /** The token a kiosk draws {@code windowsBack} windows ago (10 s windows); waits out a window edge so a test cannot race it. */
+    public static String qrToken(String secretHex, long sessionId, int windowsBack) {
+        long now = Instant.now().getEpochSecond();
+        if (now % 10 >= 8) {
+            try {
+                Thread.sleep((10 - now % 10) * 1000L + 50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            now = Instant.now().getEpochSecond();
+        }
+        return QrTokens.token(HexFormat.of().parseHex(secretHex), sessionId, QrTokens.window(now, 10) - windowsBack);
     }
 
     public static List<Object> list(Object... items) {
