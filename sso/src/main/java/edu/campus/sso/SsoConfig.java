@@ -18,6 +18,32 @@ public interface SsoConfig {
 
     Login login();
 
+    Session session();
+
+    Retention retention();
+
+    /** What sso forgets, and when: see {@code retention.Retention}. */
+    interface Retention {
+        /** How often the clean-up runs. */
+        @WithDefault("1h")
+        Duration every();
+
+        /** Audit entries older than this are deleted; empty keeps them forever. */
+        Optional<Duration> audit();
+    }
+
+    /**
+     * A sign-in (a refresh-token family) ends after {@code idleTimeout} without a refresh, and {@code maxLifetime} after
+     * it began whatever happens (Keycloak's SSO session idle / max for staff: 30 min, 10 h).
+     */
+    interface Session {
+        @WithDefault("30m")
+        Duration idleTimeout();
+
+        @WithDefault("10h")
+        Duration maxLifetime();
+    }
+
     Telegram telegram();
 
     interface Telegram {
@@ -52,9 +78,6 @@ public interface SsoConfig {
         @WithDefault("15m")
         Duration accessTtl();
 
-        @WithDefault("30d")
-        Duration refreshTtl();
-
         /** The signing key, PKCS#8 PEM (RSA, 2048 bits or more). Production sets this. */
         Optional<String> privateKey();
 
@@ -86,7 +109,12 @@ public interface SsoConfig {
         @WithDefault("12")
         int bcryptCost();
 
+        /** Failed attempts of one username from one address before that pair is locked. */
         @WithDefault("5")
+        int maxFailuresPerPair();
+
+        /** Failed attempts of one username from addresses its owner has not signed in from before the username is locked. */
+        @WithDefault("20")
         int maxFailuresPerUsername();
 
         @WithDefault("30")
@@ -96,8 +124,20 @@ public interface SsoConfig {
         @WithDefault("15m")
         Duration failureWindow();
 
-        /** ...and past the maximum, sign-in is refused for this long (429 with Retry-After). */
-        @WithDefault("15m")
+        /** ...and past a maximum the key is locked, first for this long (429 with Retry-After), each next lock twice as long... */
+        @WithDefault("1m")
         Duration blockFor();
+
+        /** ...up to this. */
+        @WithDefault("30m")
+        Duration maxBlock();
+
+        /** A key quiet for this long starts again from the shortest lock. */
+        @WithDefault("12h")
+        Duration forgetLocksAfter();
+
+        /** An address a username signed in from stays known (exempt from the username's own lock) for this long. */
+        @WithDefault("90d")
+        Duration knownAddressFor();
     }
 }

@@ -115,7 +115,7 @@ class AuthTest extends SsoTestBase {
     @Test
     void aDeactivatedAccountCannotSignIn() {
         String username = user("services", "staff", entityId(), false);
-        login(username, PASSWORD, "services").statusCode(403).body("error_code", equalTo("account_inactive"));
+        login(username, PASSWORD, "services").statusCode(401).body("error_code", equalTo("unauthorized"));
     }
 
     @Test

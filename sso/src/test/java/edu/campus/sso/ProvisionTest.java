@@ -100,6 +100,19 @@ class ProvisionTest extends SsoTestBase {
     }
 
     @Test
+    void provisioningNeverReactivatesAnAccountAnAdminDeactivated() {
+        String token = traffic();
+        long entity = entityId();
+        int userId = upsert(token, Map.of("entity_id", entity, "full_name", "Отключённый Учитель")).statusCode(200).extract().path("user_id");
+        admin().body(Map.of("is_active", false)).patch("/api/users/" + userId).then().statusCode(200).body("is_active", equalTo(false));
+        // the next sync sends the same teacher, renamed: the name follows, the deactivation stays
+        upsert(token, Map.of("entity_id", entity, "full_name", "Отключённый Учитель-Переименованный")).statusCode(200)
+                .body("user_id", equalTo(userId));
+        assertEquals(1, rows("select count(*) from users where id = $1 and not is_active and full_name like '%Переименованный'",
+                (long) userId));
+    }
+
+    @Test
     void fiftyConcurrentIdenticalUpsertsLeaveOneRowAndAnswerTheSame() throws Exception {
         String token = traffic();
         long entity = entityId();

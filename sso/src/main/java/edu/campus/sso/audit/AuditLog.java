@@ -81,4 +81,10 @@ public class AuditLog {
                             return new Page<>(items, page, size, count.iterator().next().getLong(0));
                         }));
     }
+
+    /** Deletes entries older than {@code retention}; how many. */
+    public Uni<Integer> deleteOlderThan(java.time.Duration retention) {
+        return pool.preparedQuery("delete from audit_log where at < now() - make_interval(secs => $1)")
+                .execute(Tuple.of((double) retention.toSeconds())).map(rows -> rows.rowCount());
+    }
 }

@@ -52,8 +52,7 @@ public class AuthResource {
     @Path("/login")
     @Operation(summary = "Sign in: an access token (RS256 JWT) and a rotating refresh token")
     @APIResponse(responseCode = "200", description = "the tokens", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TokenPair.class)))
-    @APIResponse(responseCode = "401", description = "wrong username, password or app", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
-    @APIResponse(responseCode = "403", description = "account_inactive", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
+    @APIResponse(responseCode = "401", description = "wrong username, password or app, or a deactivated account (the same answer)", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
     @APIResponse(responseCode = "429", description = "too many failed sign-ins (Retry-After)", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
     public Uni<TokenPair> login(@Valid @NotNull LoginRequest body, @Context HttpServerRequest http) {
         return auth.login(body, http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress());

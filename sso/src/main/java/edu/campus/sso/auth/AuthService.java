@@ -59,32 +59,36 @@ public class AuthService {
         this.dummyHash = BcryptUtil.bcryptHash("campus-dummy-password", config.login().bcryptCost());
     }
 
+    /**
+     * A password sign-in. The attempt is counted before the password is checked ({@link LoginThrottle}); a wrong
+     * password, an unknown user, another app and a deactivated account all answer the same 401.
+     */
     public Uni<TokenPair> login(LoginRequest request, String address) {
         String username = request.username().trim();
-        return throttle.blockedSeconds(List.of(LoginThrottle.userKey(username), LoginThrottle.addressKey(address)))
-                .flatMap(blocked -> blocked > 0 ? Uni.createFrom().<User> failure(tooManyAttempts(blocked))
-                        .onFailure().invoke(() -> metrics.signIn("password", SsoMetrics.SignIn.throttled))
-                        : users.byUsername(username))
-                .flatMap(user -> passwordMatches(request.password(), user == null ? null : user.passwordHash)
-                        .flatMap(matches -> {
-                            if (!matches || user == null || user.app != request.app()) {
-                                metrics.signIn("password", SsoMetrics.SignIn.wrong_credentials);
-                                // the failure is counted and audited together
-                                return db.withTransaction(tx -> throttle.recordFailure(tx, username, address)
-                                        .call(() -> audit.record(tx, username, "login_failed", null, new JsonObject().put("address", address))))
-                                        .invoke(metrics::blocked)
-                                        .replaceWith(Uni.createFrom().failure(ApiException.unauthorized("wrong username, password or app")));
+        return throttle.attempt(username, address).flatMap(attempt -> {
+            if (attempt.refused()) {
+                metrics.signIn("password", SsoMetrics.SignIn.throttled);
+                return Uni.createFrom().failure(tooManyAttempts(attempt.retryAfter()));
+            }
+            metrics.blocked(attempt.lockedNow());
+            return users.byUsername(username).flatMap(user -> passwordMatches(request.password(), user == null ? null : user.passwordHash)
+                    .flatMap(matches -> {
+                        boolean rightPassword = matches && user != null && user.app == request.app();
+                        if (!rightPassword || !user.isActive) {
+                            metrics.signIn("password", rightPassword ? SsoMetrics.SignIn.inactive : SsoMetrics.SignIn.wrong_credentials);
+                            JsonObject details = new JsonObject().put("address", address);
+                            if (rightPassword) {
+                                details.put("reason", "inactive");
                             }
-                            if (!user.isActive) {
-                                metrics.signIn("password", SsoMetrics.SignIn.inactive);
-                                return Uni.createFrom().failure(new ApiException(403, "account_inactive",
-                                        "this account is deactivated", Map.of()));
-                            }
-                            metrics.signIn("password", SsoMetrics.SignIn.success);
-                            return throttle.clear(username)
-                                    .chain(() -> issue(user, UUID.randomUUID(), username, "login",
-                                            new JsonObject().put("app", user.app.name()).put("address", address)));
-                        }));
+                            return db.withTransaction(tx -> audit.record(tx, username, "login_failed", null, details))
+                                    .replaceWith(Uni.createFrom().failure(ApiException.unauthorized("wrong username, password or app")));
+                        }
+                        metrics.signIn("password", SsoMetrics.SignIn.success);
+                        return throttle.succeeded(username, address)
+                                .chain(() -> issue(user, UUID.randomUUID(), username, "login",
+                                        new JsonObject().put("app", user.app.name()).put("address", address)));
+                    }));
+        });
     }
 
     /** Rotates a refresh token. A rotated token presented again revokes its whole family. */
@@ -93,7 +97,8 @@ public class AuthService {
         return Panache.withTransaction(() -> refreshTokens.lockByHash(hash)
                 .flatMap(token -> {
                     Instant now = Instant.now();
-                    if (token == null || token.expiresAt.isBefore(now)) {
+                    if (token == null || token.expiresAt.isBefore(now)
+                            || !now.isBefore(token.familyStartedAt.plus(config.session().maxLifetime()))) {
                         return Uni.createFrom().item(Rotation.invalid());
                     }
                     if (token.usedAt != null) {
@@ -110,7 +115,7 @@ public class AuthService {
                     token.usedAt = now;
                     return users.byIdInSession(token.userId).flatMap(user -> user == null || !user.isActive
                             ? revokeFamily(token.familyId, now).replaceWith(Rotation.invalid())
-                            : newRefreshToken(user, token.familyId, now)
+                            : newRefreshToken(user, token.familyId, token.familyStartedAt, now)
                                     .map(refresh -> Rotation.rotated(pair(user, refresh, now))));
                 }))
                 // the revocation above has committed before the caller hears no
@@ -156,19 +161,27 @@ public class AuthService {
     /** A new sign-in: its first refresh token and its audit entry, in one transaction. */
     private Uni<TokenPair> issue(User user, UUID family, String actor, String action, JsonObject details) {
         Instant now = Instant.now();
-        return Panache.withTransaction(() -> newRefreshToken(user, family, now)
+        return Panache.withTransaction(() -> newRefreshToken(user, family, now, now)
                 .call(() -> audit.recordInSession(actor, action, "user:" + user.id, details)))
                 .map(refresh -> pair(user, refresh, now));
     }
 
-    private Uni<String> newRefreshToken(User user, UUID family, Instant now) {
+    /** A refresh token valid for the idle timeout, never past the sign-in's absolute lifetime. */
+    private Uni<Issued> newRefreshToken(User user, UUID family, Instant familyStartedAt, Instant now) {
         String refresh = tokens.newRefreshToken();
-        return refreshTokens.insert(user.id, family, Tokens.hash(refresh), now, now.plus(config.jwt().refreshTtl())).replaceWith(refresh);
+        Instant idleEnd = now.plus(config.session().idleTimeout());
+        Instant absoluteEnd = familyStartedAt.plus(config.session().maxLifetime());
+        Instant expires = idleEnd.isBefore(absoluteEnd) ? idleEnd : absoluteEnd;
+        return refreshTokens.insert(user.id, family, familyStartedAt, Tokens.hash(refresh), now, expires)
+                .replaceWith(new Issued(refresh, expires));
     }
 
-    private TokenPair pair(User user, String refresh, Instant now) {
-        return new TokenPair(tokens.accessToken(user, now), "Bearer", tokens.accessTtlSeconds(), refresh,
-                config.jwt().refreshTtl().toSeconds());
+    private record Issued(String token, Instant expiresAt) {
+    }
+
+    private TokenPair pair(User user, Issued refresh, Instant now) {
+        return new TokenPair(tokens.accessToken(user, now), "Bearer", tokens.accessTtlSeconds(), refresh.token(),
+                Math.max(0, java.time.Duration.between(now, refresh.expiresAt()).toSeconds()));
     }
 
     private Uni<Integer> revokeFamily(UUID family, Instant now) {
@@ -176,6 +189,10 @@ public class AuthService {
     }
 
     private Uni<Boolean> passwordMatches(String password, String hash) {
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > edu.campus.sso.user.Password.MAX_BYTES) {
+            // never stored (bcrypt would compare only its first 72 bytes): whatever follows them must not sign in
+            return Uni.createFrom().item(false);
+        }
         String against = hash == null ? dummyHash : hash;
         return vertx.executeBlocking(Uni.createFrom().item(() -> BcryptUtil.matches(password, against) && hash != null), false);
     }

@@ -36,4 +36,10 @@ public class LinkCodeStore {
                 """).execute(Tuple.of(Buffer.buffer(codeHash)))
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(rows.iterator().next().getLong("user_id")) : Optional.empty());
     }
+
+    /** Deletes codes that expired or were used more than a day ago; how many. */
+    public Uni<Integer> deleteSpent() {
+        return db.query("delete from link_codes where expires_at < now() - interval '1 day' or used_at < now() - interval '1 day'")
+                .execute().map(rows -> rows.rowCount());
+    }
 }

@@ -23,6 +23,8 @@ public class RefreshToken extends PanacheEntityBase {
     public UUID familyId;
     public byte[] tokenHash;
     public Instant issuedAt;
+    /** When the sign-in began: the family's absolute lifetime counts from here. */
+    public Instant familyStartedAt;
     public Instant expiresAt;
     public Instant usedAt;
     public Instant revokedAt;

@@ -26,10 +26,11 @@ public class RefreshTokenStore {
         return RefreshToken.<RefreshToken> find("tokenHash", hash).firstResult();
     }
 
-    public Uni<RefreshToken> insert(long userId, UUID family, byte[] hash, Instant issuedAt, Instant expiresAt) {
+    public Uni<RefreshToken> insert(long userId, UUID family, Instant familyStartedAt, byte[] hash, Instant issuedAt, Instant expiresAt) {
         RefreshToken row = new RefreshToken();
         row.userId = userId;
         row.familyId = family;
+        row.familyStartedAt = familyStartedAt;
         row.tokenHash = hash;
         row.issuedAt = issuedAt;
         row.expiresAt = expiresAt;
@@ -39,6 +40,12 @@ public class RefreshTokenStore {
     /** Ends a sign-in: every token of the family that is not revoked yet. */
     public Uni<Integer> revokeFamily(UUID family, Instant now) {
         return RefreshToken.update("revokedAt = ?1 where familyId = ?2 and revokedAt is null", now, family);
+    }
+
+    /** Deletes tokens that expired more than {@code graceSeconds} ago (reuse detection needs them only until then); how many. */
+    public Uni<Integer> deleteExpired(SqlClient client, long graceSeconds) {
+        return client.preparedQuery("delete from refresh_tokens where expires_at < now() - make_interval(secs => $1)")
+                .execute(Tuple.of((double) graceSeconds)).map(rows -> rows.rowCount());
     }
 
     /** Ends every sign-in of an account, inside {@code tx}. */

@@ -31,6 +31,10 @@ public class BootstrapAdmin {
         if (username.isEmpty() || password.isEmpty()) {
             return;
         }
+        if (!Password.Validator.acceptable(password.get())) {
+            throw new IllegalStateException("the first admin's password (SSO_BOOTSTRAP_ADMIN_PASSWORD) must be at least "
+                    + Password.MIN_CHARACTERS + " characters and at most " + Password.MAX_BYTES + " bytes in UTF-8");
+        }
         String hash = BcryptUtil.bcryptHash(password.get(), config.login().bcryptCost());
         boolean created = db.withTransaction(tx -> users.insertFirstAdmin(tx, username.get(), hash)
                 .call(id -> id.isPresent() ? audit.record(tx, "bootstrap", "admin_created", "user:" + id.get(), null)

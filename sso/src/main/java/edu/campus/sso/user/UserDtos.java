@@ -25,11 +25,11 @@ public final class UserDtos {
     }
 
     public record CreateUser(@Size(min = 3, max = 64) @Pattern(regexp = "[a-z0-9._-]+") String username,
-            @Size(min = 8, max = 200) String password, @NotBlank @Size(max = 200) String fullName,
+            @Password String password, @NotBlank @Size(max = 200) String fullName,
             @NotNull User.App app, @NotNull User.Role role, @Positive Long entityId, @Positive Long ruzTeacherId) {
     }
 
-    public record PatchUser(@Size(min = 1, max = 200) String fullName, @Size(min = 8, max = 200) String password,
+    public record PatchUser(@Size(min = 1, max = 200) String fullName, @Password String password,
             Boolean isActive, User.Role role, @Positive Long entityId, @Positive Long ruzTeacherId) {
     }
 

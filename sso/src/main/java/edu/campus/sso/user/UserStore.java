@@ -39,15 +39,18 @@ public class UserStore {
             from users u left join telegram_links t on t.user_id = u.id
             """;
 
+    /**
+     * Provisioning creates or renames; it never re-activates an account an admin deactivated ({@code is_active} is only
+     * set, by its default, on insert).
+     */
     private static final String UPSERT_PROVISIONED = """
             insert into users (username, full_name, app, role, entity_id, ruz_teacher_id)
             values ($1, $2, $5, $6, $3, $4)
             on conflict (app, role, entity_id) where entity_id is not null do update
               set full_name = excluded.full_name,
                   ruz_teacher_id = coalesce(excluded.ruz_teacher_id, users.ruz_teacher_id),
-                  is_active = true,
-                  updated_at = case when (users.full_name, users.ruz_teacher_id, users.is_active)
-                                         is distinct from (excluded.full_name, coalesce(excluded.ruz_teacher_id, users.ruz_teacher_id), true)
+                  updated_at = case when (users.full_name, users.ruz_teacher_id)
+                                         is distinct from (excluded.full_name, coalesce(excluded.ruz_teacher_id, users.ruz_teacher_id))
                                     then now() else users.updated_at end
             returning id, username, full_name, entity_id, ruz_teacher_id, (xmax = 0) as inserted, (updated_at = now()) as touched
             """;

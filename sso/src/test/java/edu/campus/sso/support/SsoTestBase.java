@@ -31,6 +31,7 @@ public abstract class SsoTestBase {
     void clearThrottle() {
         // every test signs in from 127.0.0.1: counts from earlier cases must not block later ones
         db.query("delete from login_failures").execute().await().indefinitely();
+        db.query("delete from login_known_addresses").execute().await().indefinitely();
     }
 
     /** An entity id no earlier run has used (the test database outlives runs on a developer's machine). */
@@ -50,7 +51,19 @@ public abstract class SsoTestBase {
     }
 
     protected ValidatableResponse login(String username, String password, String app) {
-        return given().contentType(ContentType.JSON)
+        return loginFrom(null, username, password, app);
+    }
+
+    /**
+     * A sign-in as the gateway forwards it: from {@code address} in X-Forwarded-For (the tests' own address, 127.0.0.1,
+     * is a trusted proxy in the test profile as the gateway is in production); null: no header.
+     */
+    protected ValidatableResponse loginFrom(String address, String username, String password, String app) {
+        RequestSpecification request = given();
+        if (address != null) {
+            request = request.header("X-Forwarded-For", address);
+        }
+        return request.contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", password, "app", app))
                 .when().post("/api/auth/login").then();
     }
