@@ -2,6 +2,7 @@ package edu.campus.traffic;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 
@@ -30,6 +31,20 @@ public interface TrafficConfig {
         int pinLookupsPerMinute();
 
         int initsPerMinute();
+
+        /** Kiosks initialised but not registered yet, at most (then init answers 503 with Retry-After). */
+        int maxUnregistered();
+
+        /** When set, initialising a kiosk requires it (header X-Kiosk-Enrolment-Token). */
+        Optional<String> enrolmentToken();
+
+        /** Open event streams per kiosk and per client address (per instance), at most. */
+        int streamsPerKiosk();
+
+        int streamsPerAddress();
+
+        /** Requests with an unknown device secret per client address and minute, at most (then 429). */
+        int wrongSecretsPerMinute();
 
         /** A kiosk heard from within this window is online. */
         Duration onlineWindow();

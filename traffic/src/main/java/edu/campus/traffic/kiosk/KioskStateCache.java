@@ -37,6 +37,11 @@ public class KioskStateCache {
     }
 
     private final Cache<String, Entry> bySecret = Caffeine.newBuilder().maximumSize(100_000).build();
+    /**
+     * Secrets no kiosk holds, remembered apart from the kiosks' snapshots: a flood of wrong secrets can never push a
+     * real kiosk out of memory (and it is bounded per address by the wrong-secret limit).
+     */
+    private final Cache<String, Boolean> unknown;
     private final ConcurrentHashMap<Long, String> secretOfKiosk = new ConcurrentHashMap<>();
     /** Reads in flight, by secret hash: a change of a kiosk not known here drops these, and only these. */
     private final ConcurrentHashMap<String, Entry> loading = new ConcurrentHashMap<>();
@@ -50,6 +55,9 @@ public class KioskStateCache {
         this.store = store;
         this.json = json;
         this.ttlNanos = config.kiosk().stateTtl().toNanos();
+        this.unknown = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(config.kiosk().stateTtl()).build();
+        io.micrometer.core.instrument.Gauge.builder("traffic.kiosk.state.cached", bySecret, Cache::estimatedSize)
+                .description("Kiosk snapshots held in memory").register(registry);
         this.hits = stateRequests(registry, "hit");
         this.loads = stateRequests(registry, "load");
     }
@@ -64,7 +72,12 @@ public class KioskStateCache {
      * An empty optional means "no kiosk holds this secret".
      */
     public Optional<KioskSnapshot> cached(byte[] secretHash) {
-        Entry current = bySecret.getIfPresent(HexFormat.of().formatHex(secretHash));
+        String key = HexFormat.of().formatHex(secretHash);
+        if (unknown.getIfPresent(key) != null) {
+            hits.increment();
+            return Optional.empty();
+        }
+        Entry current = bySecret.getIfPresent(key);
         if (current != null && current.resolved != null && System.nanoTime() - current.loadedAt < ttlNanos) {
             hits.increment();
             return current.resolved;
@@ -75,6 +88,10 @@ public class KioskStateCache {
     /** The kiosk holding this secret, or empty when no kiosk does; concurrent misses share one read. */
     public Uni<Optional<KioskSnapshot>> get(byte[] secretHash) {
         String key = HexFormat.of().formatHex(secretHash);
+        if (unknown.getIfPresent(key) != null) {
+            hits.increment();
+            return Uni.createFrom().item(Optional.empty());
+        }
         long now = System.nanoTime();
         Entry current = bySecret.getIfPresent(key);
         if (current != null && now - current.loadedAt < ttlNanos) {
@@ -90,6 +107,12 @@ public class KioskStateCache {
             return fresh;
         });
         return entry.snapshot;
+    }
+
+    /** How many kiosk snapshots are held (a gauge, and for tests). */
+    public long size() {
+        bySecret.cleanUp();
+        return bySecret.estimatedSize();
     }
 
     public void invalidate(long kioskId) {
@@ -112,6 +135,8 @@ public class KioskStateCache {
                 .map(row -> {
                     if (row.isEmpty()) {
                         entry.resolved = Optional.empty();
+                        unknown.put(key, Boolean.TRUE);
+                        bySecret.asMap().remove(key, entry);
                         return entry.resolved;
                     }
                     KioskSnapshot snapshot = KioskStateJson.withBody(snapshot(row.get()), json);

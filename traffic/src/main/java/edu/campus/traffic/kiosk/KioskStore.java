@@ -69,6 +69,12 @@ public class KioskStore {
                 .replaceWithVoid();
     }
 
+    /** How many kiosks wait for registration. */
+    public Uni<Long> countUnregistered() {
+        return db.query("select count(*) from kiosks where registered_at is null").execute()
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
     /** A page of kiosks by id; {@code registered} and {@code online} filter when given. */
     public Uni<Page<KioskView>> list(Boolean registered, Boolean online, int page, int size) {
         String where = " where ($1::boolean is null or (k.registered_at is not null) = $1)"

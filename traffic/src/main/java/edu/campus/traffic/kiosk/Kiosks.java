@@ -11,6 +11,7 @@ import edu.campus.common.api.Page;
 import edu.campus.common.error.ApiException;
 import edu.campus.common.schedule.ScheduleClient;
 import edu.campus.common.schedule.ScheduleModel.RoomRef;
+import edu.campus.traffic.TrafficConfig;
 import edu.campus.traffic.kiosk.KioskDtos.KioskCredentials;
 import edu.campus.traffic.kiosk.KioskDtos.KioskView;
 import io.smallrye.mutiny.Uni;
@@ -22,6 +23,7 @@ import io.vertx.pgclient.PgException;
 public class Kiosks {
 
     private static final int PIN_ATTEMPTS = 8;
+    private static final int RETRY_INIT_SECONDS = 600;
 
     private final Pool db;
     private final KioskStore store;
@@ -30,9 +32,11 @@ public class Kiosks {
     private final KioskStateCache cache;
     private final KioskEvents events;
     private final ScheduleClient schedule;
+    private final TrafficConfig config;
 
     Kiosks(Pool db, KioskStore store, KioskSessions sessions, KioskSecrets secrets, KioskStateCache cache, KioskEvents events,
-            ScheduleClient schedule) {
+            ScheduleClient schedule, TrafficConfig config) {
+        this.config = config;
         this.db = db;
         this.store = store;
         this.sessions = sessions;
@@ -42,15 +46,27 @@ public class Kiosks {
         this.schedule = schedule;
     }
 
-    /** A new, unregistered kiosk. Fresh PINs are drawn again if they clash with a live kiosk's. */
+    /**
+     * A new, unregistered kiosk. Refused (503 with Retry-After) while {@code traffic.kiosk.max-unregistered} kiosks wait
+     * for registration. Fresh PINs are drawn again if they clash with a live kiosk's; when they keep clashing (the PIN
+     * space is short), 503 as well, never a 500.
+     */
     public Uni<KioskCredentials> init() {
         String secret = secrets.newSecret();
         UUID deviceId = UUID.randomUUID();
-        return withFreshPins(() -> {
-            String registrationPin = secrets.newPin();
-            String displayPin = secrets.newPin();
-            return store.insert(deviceId, KioskSecrets.hash(secret), registrationPin, displayPin)
-                    .replaceWith(new KioskCredentials(deviceId, secret, registrationPin, displayPin, KioskStatus.unregistered));
+        int max = config.kiosk().maxUnregistered();
+        return store.countUnregistered().flatMap(waiting -> {
+            if (waiting >= max) {
+                return Uni.createFrom().failure(new ApiException(503, "too_many_unregistered_kiosks",
+                        "too many kiosks are waiting for registration; register or delete some first",
+                        Map.of("limit", max, "retry_after_seconds", RETRY_INIT_SECONDS)));
+            }
+            return withFreshPins(() -> {
+                String registrationPin = secrets.newPin();
+                String displayPin = secrets.newPin();
+                return store.insert(deviceId, KioskSecrets.hash(secret), registrationPin, displayPin)
+                        .replaceWith(new KioskCredentials(deviceId, secret, registrationPin, displayPin, KioskStatus.unregistered));
+            });
         });
     }
 
@@ -138,7 +154,9 @@ public class Kiosks {
 
     private <T> Uni<T> withFreshPins(Supplier<Uni<? extends T>> attempt) {
         Uni<T> first = Uni.createFrom().deferred(attempt);
-        return first.onFailure(Kiosks::pinClash).retry().atMost(PIN_ATTEMPTS);
+        return first.onFailure(Kiosks::pinClash).retry().atMost(PIN_ATTEMPTS)
+                .onFailure(Kiosks::pinClash).transform(clash -> new ApiException(503, "pin_space_exhausted",
+                        "no free PIN could be drawn; too many kiosks hold one", Map.of("retry_after_seconds", RETRY_INIT_SECONDS)));
     }
 
     private static boolean pinClash(Throwable failure) {
