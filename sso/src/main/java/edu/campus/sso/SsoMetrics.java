@@ -15,7 +15,7 @@ public class SsoMetrics {
 
     /** How a sign-in ended. */
     public enum SignIn {
-        success, wrong_credentials, inactive, throttled, not_linked
+        success, wrong_credentials, inactive, throttled, not_linked, replayed
     }
 
     private final MeterRegistry registry;

@@ -73,7 +73,8 @@ class SessionLifetimeTest extends SsoTestBase {
         sql("insert into login_failures (throttle_key, failures, window_start, updated_at) values ('pair:old|x', 3, now() - interval '2 days', now() - interval '2 days')");
         sql("insert into login_failures (throttle_key, failures, window_start, updated_at) values ('pair:new|x', 3, now(), now())");
         sql("insert into audit_log (at, actor, action) values (now() - interval '500 days', 'test', 'ancient')");
-        sql("insert into audit_log (at, actor, action) values (now() - interval '10 days', 'test', 'recent')");
+        String recent = "recent-" + family; // the test database outlives runs
+        sql("insert into audit_log (at, actor, action) values (now() - interval '10 days', 'test', $1)", recent);
 
         Retention.Pass pass = retention.run().await().indefinitely();
         assertTrue(pass.refreshTokens() >= 1 && pass.throttleRows() >= 1 && pass.auditEntries() >= 1, pass.toString());
@@ -82,6 +83,6 @@ class SessionLifetimeTest extends SsoTestBase {
         assertEquals(0, count("select count(*) from login_failures where throttle_key = 'pair:old|x'"));
         assertEquals(1, count("select count(*) from login_failures where throttle_key = 'pair:new|x'"));
         assertEquals(0, count("select count(*) from audit_log where action = 'ancient'"));
-        assertEquals(1, count("select count(*) from audit_log where action = 'recent'"));
+        assertEquals(1, count("select count(*) from audit_log where action = $1", recent));
     }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -75,10 +76,16 @@ class TelegramTest extends SsoTestBase {
         // single use
         link(bot(), code, telegramId).statusCode(404).body("error_code", equalTo("link_code_invalid"));
 
-        String access = telegramSignIn(initData(telegramId, Instant.now().getEpochSecond())).statusCode(200)
-                .extract().path("access_token");
+        String signed = initData(telegramId, Instant.now().getEpochSecond());
+        String access = telegramSignIn(signed).statusCode(200).extract().path("access_token");
         given().header("Authorization", "Bearer " + access).get("/api/auth/me").then().statusCode(200)
                 .body("username", equalTo(teacher)).body("role", equalTo("teacher"));
+        // the same initData again (a copy from a log, a proxy, a shoulder): refused, though still within its age
+        telegramSignIn(signed).statusCode(401).body("error_code", equalTo("init_data_replayed"));
+        assertTrue(db.query("select count(*) from telegram_init_data_seen where expires_at > now()").execute().await().indefinitely()
+                .iterator().next().getLong(0) >= 1);
+        // a fresh one from the Mini App works
+        telegramSignIn(initData(telegramId, Instant.now().getEpochSecond() - 1)).statusCode(200);
     }
 
     @Test

@@ -5,7 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
+import java.util.function.LongSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,8 +31,10 @@ import edu.campus.common.upstream.UpstreamException;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Verifies SSO's tokens locally: RS256 only, issuer checked, keys from SSO's JWKS cached by {@code kid}. An
- * unknown {@code kid} (a rotation) refreshes the keys, at most once per {@link #MIN_REFRESH_MILLIS}.
+ * Verifies SSO's tokens locally: RS256 only, issuer checked, keys from SSO's JWKS by {@code kid}. Each fetch replaces
+ * the whole key set (a key sso no longer publishes stops verifying), the set is fetched again once it is older than
+ * {@code campus.sso.jwks-refresh} (a failed fetch keeps the set it had), and an unknown {@code kid} (a rotation) fetches
+ * at most once per {@link #MIN_REFRESH_MILLIS}.
  */
 @ApplicationScoped
 public class SsoTokenVerifier {
@@ -40,13 +43,27 @@ public class SsoTokenVerifier {
     private static final Logger LOG = Logger.getLogger(SsoTokenVerifier.class);
 
     private final JwksSource jwks;
-    private final Map<String, Key> keys = new ConcurrentHashMap<>();
+    /** The key set of the last successful fetch, replaced whole by the next one. */
+    private volatile Map<String, Key> keys = Map.of();
     private final JwtConsumer consumer;
-    private volatile long lastRefresh;
+    private final long maxAgeMillis;
+    private final LongSupplier clock;
+    /** When the key set was last fetched successfully (0: never). */
+    private volatile long fetchedAt;
+    /** When an unknown kid last caused a fetch. */
+    private volatile long lastUnknownKidFetch;
     private volatile Uni<Void> refreshing;
 
-    SsoTokenVerifier(JwksSource jwks, @ConfigProperty(name = "campus.sso.issuer", defaultValue = "campus-sso") String issuer) {
+    @jakarta.inject.Inject
+    SsoTokenVerifier(JwksSource jwks, @ConfigProperty(name = "campus.sso.issuer", defaultValue = "campus-sso") String issuer,
+            @ConfigProperty(name = "campus.sso.jwks-refresh", defaultValue = "5m") java.time.Duration maxAge) {
+        this(jwks, issuer, maxAge, System::currentTimeMillis);
+    }
+
+    SsoTokenVerifier(JwksSource jwks, String issuer, java.time.Duration maxAge, LongSupplier clock) {
         this.jwks = jwks;
+        this.maxAgeMillis = maxAge.toMillis();
+        this.clock = clock;
         this.consumer = new JwtConsumerBuilder()
                 .setRequireExpirationTime()
                 .setRequireSubject()
@@ -74,7 +91,16 @@ public class SsoTokenVerifier {
         if (kid == null) {
             return Uni.createFrom().failure(ApiException.unauthorized("token is not valid"));
         }
-        Uni<Void> ready = keys.containsKey(kid) ? Uni.createFrom().voidItem() : refresh();
+        Uni<Void> ready;
+        long now = clock.getAsLong();
+        if (now - fetchedAt >= maxAgeMillis) {
+            ready = fetch().onFailure(failure -> !keys.isEmpty()).recoverWithNull(); // stale: fetched again; sso unreachable keeps the old set
+        } else if (!keys.containsKey(kid) && now - lastUnknownKidFetch >= MIN_REFRESH_MILLIS) {
+            lastUnknownKidFetch = now;
+            ready = fetch();
+        } else {
+            ready = Uni.createFrom().voidItem(); // an unknown kid within the quiet period stays unknown: 401
+        }
         return ready.map(ignored -> principal(token));
     }
 
@@ -101,31 +127,29 @@ public class SsoTokenVerifier {
         }
     }
 
-    /** One refresh at a time, and not more often than every 30 s: a stream of forged kids cannot hammer SSO. */
-    private Uni<Void> refresh() {
+    /** One fetch at a time; the key set it reads replaces the old one whole. */
+    private Uni<Void> fetch() {
         Uni<Void> current = refreshing;
         if (current != null) {
             return current;
-        }
-        if (System.currentTimeMillis() - lastRefresh < MIN_REFRESH_MILLIS) {
-            return Uni.createFrom().voidItem(); // the kid stays unknown: verification answers 401
         }
         synchronized (this) {
             if (refreshing == null) {
                 refreshing = jwks.jwks()
                         .map(json -> {
+                            Map<String, Key> fresh = new HashMap<>();
                             try {
                                 for (JsonWebKey jwk : new JsonWebKeySet(json).getJsonWebKeys()) {
                                     if (jwk instanceof RsaJsonWebKey rsa && jwk.getKeyId() != null) {
-                                        keys.put(jwk.getKeyId(), rsa.getRsaPublicKey());
+                                        fresh.put(jwk.getKeyId(), rsa.getRsaPublicKey());
                                     }
                                 }
                             } catch (JoseException e) {
                                 throw new UpstreamException.BadResponse("sso", "jwks_unreadable", e);
                             }
-                            // only a successful fetch starts the quiet period: after a failure the next request tries again
-                            lastRefresh = System.currentTimeMillis();
-                            LOG.debugf("SSO keys: %s", keys.keySet());
+                            keys = Map.copyOf(fresh);
+                            fetchedAt = clock.getAsLong();
+                            LOG.debugf("SSO keys: %s", fresh.keySet());
                             return (Void) null;
                         })
                         .onTermination().invoke(() -> refreshing = null)
@@ -134,5 +158,4 @@ public class SsoTokenVerifier {
             return refreshing;
         }
     }
-
 }

@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 import edu.campus.sso.SsoConfig;
 import edu.campus.sso.audit.AuditLog;
 import edu.campus.sso.auth.LoginThrottle;
+import edu.campus.sso.telegram.InitDataSeenStore;
 import edu.campus.sso.telegram.LinkCodeStore;
 import edu.campus.sso.token.RefreshTokenStore;
 import io.quarkus.scheduler.Scheduled;
@@ -16,7 +17,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 /**
  * sso forgets what it no longer needs, on a schedule (safe on every instance at once: each statement deletes what is
  * due): refresh tokens a day after they expired (reuse detection needs them until then), spent or expired Telegram link
- * codes, throttle rows quiet for longer than the lock memory, known sign-in addresses past their time, and audit entries
+ * codes, Telegram initData past its age, throttle rows quiet for longer than the lock memory, known sign-in addresses past their time, and audit entries
  * older than {@code SSO_AUDIT_RETENTION} when it is set.
  */
 @ApplicationScoped
@@ -26,9 +27,9 @@ public class Retention {
     private static final long EXPIRED_TOKEN_GRACE_SECONDS = 24 * 3600;
 
     /** How many rows one pass deleted, by kind. */
-    public record Pass(int refreshTokens, int linkCodes, int throttleRows, int auditEntries) {
+    public record Pass(int refreshTokens, int linkCodes, int throttleRows, int auditEntries, int initData) {
         int total() {
-            return refreshTokens + linkCodes + throttleRows + auditEntries;
+            return refreshTokens + linkCodes + throttleRows + auditEntries + initData;
         }
     }
 
@@ -37,9 +38,12 @@ public class Retention {
     private final LinkCodeStore linkCodes;
     private final LoginThrottle throttle;
     private final AuditLog audit;
+    private final InitDataSeenStore initData;
     private final SsoConfig config;
 
-    Retention(Pool db, RefreshTokenStore refreshTokens, LinkCodeStore linkCodes, LoginThrottle throttle, AuditLog audit, SsoConfig config) {
+    Retention(Pool db, RefreshTokenStore refreshTokens, LinkCodeStore linkCodes, LoginThrottle throttle, AuditLog audit,
+            InitDataSeenStore initData, SsoConfig config) {
+        this.initData = initData;
         this.db = db;
         this.refreshTokens = refreshTokens;
         this.linkCodes = linkCodes;
@@ -65,6 +69,7 @@ public class Retention {
                                 .flatMap(rows -> (config.retention().audit().isPresent()
                                         ? audit.deleteOlderThan(config.retention().audit().get())
                                         : Uni.createFrom().item(0))
-                                        .map(entries -> new Pass(tokens, codes, rows, entries)))));
+                                        .flatMap(entries -> initData.deleteExpired()
+                                                .map(used -> new Pass(tokens, codes, rows, entries, used))))));
     }
 }

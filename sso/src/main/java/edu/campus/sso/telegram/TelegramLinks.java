@@ -48,9 +48,12 @@ public class TelegramLinks {
     private final SsoConfig.Telegram config;
     private final SsoMetrics metrics;
 
+    private final InitDataSeenStore seen;
+
     TelegramLinks(Pool db, LinkCodeStore codes, TelegramLinkStore links, AuditLog audit, AuthService auth, Tokens tokens,
-            SsoConfig config, SsoMetrics metrics) {
+            SsoConfig config, SsoMetrics metrics, InitDataSeenStore seen) {
         this.metrics = metrics;
+        this.seen = seen;
         this.db = db;
         this.codes = codes;
         this.links = links;
@@ -90,8 +93,17 @@ public class TelegramLinks {
     public Uni<TokenPair> signIn(String initData) {
         String token = config.botToken().filter(t -> !t.isBlank())
                 .orElseThrow(() -> new ApiException(503, "telegram_not_configured", "Telegram sign-in is not configured", Map.of()));
-        var verified = TelegramInitData.verify(initData, token, Duration.ofSeconds(config.authMaxAgeSeconds()), Instant.now());
-        return links.userOf(verified.telegramId()).flatMap(user -> user.isEmpty()
+        Duration maxAge = Duration.ofSeconds(config.authMaxAgeSeconds());
+        var verified = TelegramInitData.verify(initData, token, maxAge, Instant.now());
+        // each initData signs in once: a copy replayed within its age is refused (kept a minute past it for clock skew)
+        return seen.firstUse(initData, verified.authDate().plus(maxAge).plusSeconds(60)).flatMap(first -> {
+            if (!first) {
+                metrics.signIn("telegram", SsoMetrics.SignIn.replayed);
+                return Uni.createFrom().failure(new ApiException(401, "init_data_replayed",
+                        "this Telegram sign-in was already used; open the Mini App again", Map.of()));
+            }
+            return Uni.createFrom().voidItem();
+        }).flatMap(ignored -> links.userOf(verified.telegramId())).flatMap(user -> user.isEmpty()
                 ? Uni.createFrom().<TokenPair> failure(new ApiException(401, "telegram_not_linked",
                         "this Telegram account is not linked to a platform account", Map.of()))
                         .onFailure().invoke(() -> metrics.signIn("telegram", SsoMetrics.SignIn.not_linked))
