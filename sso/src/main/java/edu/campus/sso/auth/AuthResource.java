@@ -23,9 +23,6 @@ import edu.campus.sso.auth.AuthDtos.LoginRequest;
 import edu.campus.sso.auth.AuthDtos.Me;
 import edu.campus.sso.auth.AuthDtos.RefreshRequest;
 import edu.campus.sso.auth.AuthDtos.TokenPair;
-import edu.campus.common.sso.SsoModel.ClientCredentials;
-import edu.campus.common.sso.SsoModel.ServiceToken;
-import edu.campus.sso.client.ServiceClients;
 import edu.campus.sso.keys.SigningKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -38,13 +35,11 @@ public class AuthResource {
 
     private final AuthService auth;
     private final SigningKeys keys;
-    private final ServiceClients clients;
     private final Caller caller;
 
-    AuthResource(AuthService auth, SigningKeys keys, ServiceClients clients, Caller caller) {
+    AuthResource(AuthService auth, SigningKeys keys, Caller caller) {
         this.auth = auth;
         this.keys = keys;
-        this.clients = clients;
         this.caller = caller;
     }
 
@@ -79,13 +74,6 @@ public class AuthResource {
     @Operation(summary = "The account behind the access token")
     public Uni<Me> me() {
         return auth.me(caller.get().userId());
-    }
-
-    @POST
-    @Path("/token")
-    @Operation(summary = "Client credentials: a service token carrying the calling service's scopes")
-    public Uni<ServiceToken> token(@Valid @NotNull ClientCredentials body) {
-        return clients.token(body.clientId(), body.clientSecret());
     }
 
     @GET

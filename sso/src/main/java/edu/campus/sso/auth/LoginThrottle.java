@@ -66,28 +66,51 @@ public class LoginThrottle {
             }
             keys.add(addressKey(address));
             limits.add(config.maxFailuresPerAddress());
-            return pool.preparedQuery("""
-                    select a.retry_after, a.locked_now
-                    from unnest($1::varchar[], $2::int[]) with ordinality as k(key, max, n)
-                    cross join lateral login_attempt(k.key, k.max, make_interval(secs => $3), make_interval(secs => $4),
-                                                     make_interval(secs => $5), make_interval(secs => $6)) a
-                    order by k.n
-                    """)
-                    .execute(Tuple.of(keys.toArray(String[]::new), limits.toArray(Integer[]::new),
-                            (double) config.failureWindow().toSeconds(), (double) config.blockFor().toSeconds(),
-                            (double) config.maxBlock().toSeconds(), (double) config.forgetLocksAfter().toSeconds()))
-                    .map(rows -> {
-                        long retryAfter = 0;
-                        int locked = 0;
-                        for (Row row : rows) {
-                            retryAfter = Math.max(retryAfter, row.getLong("retry_after"));
-                            if (Boolean.TRUE.equals(row.getBoolean("locked_now"))) {
-                                locked++;
-                            }
-                        }
-                        return new Attempt(retryAfter, locked);
-                    });
+            return attempt(keys, limits);
         });
+    }
+
+    /**
+     * A service's client-credentials attempt, counted like a sign-in against (client id, address) and the address (keys
+     * of their own: a service's retries never lock people out).
+     */
+    public Uni<Attempt> clientAttempt(String clientId, String address) {
+        return attempt(List.of(clientKey(clientId, address), "client-addr:" + address),
+                List.of(config.maxFailuresPerPair(), config.maxFailuresPerAddress()));
+    }
+
+    /** A client's right secret: its (client id, address) key starts afresh. */
+    public Uni<Void> clientSucceeded(String clientId, String address) {
+        return pool.preparedQuery("delete from login_failures where throttle_key = $1").execute(Tuple.of(clientKey(clientId, address)))
+                .replaceWithVoid();
+    }
+
+    static String clientKey(String clientId, String address) {
+        return "client:" + clientId + "|" + address;
+    }
+
+    private Uni<Attempt> attempt(List<String> keys, List<Integer> limits) {
+        return pool.preparedQuery("""
+                select a.retry_after, a.locked_now
+                from unnest($1::varchar[], $2::int[]) with ordinality as k(key, max, n)
+                cross join lateral login_attempt(k.key, k.max, make_interval(secs => $3), make_interval(secs => $4),
+                                                 make_interval(secs => $5), make_interval(secs => $6)) a
+                order by k.n
+                """)
+                .execute(Tuple.of(keys.toArray(String[]::new), limits.toArray(Integer[]::new),
+                        (double) config.failureWindow().toSeconds(), (double) config.blockFor().toSeconds(),
+                        (double) config.maxBlock().toSeconds(), (double) config.forgetLocksAfter().toSeconds()))
+                .map(rows -> {
+                    long retryAfter = 0;
+                    int locked = 0;
+                    for (Row row : rows) {
+                        retryAfter = Math.max(retryAfter, row.getLong("retry_after"));
+                        if (Boolean.TRUE.equals(row.getBoolean("locked_now"))) {
+                            locked++;
+                        }
+                    }
+                    return new Attempt(retryAfter, locked);
+                });
     }
 
     private Uni<Boolean> known(String username, String address) {

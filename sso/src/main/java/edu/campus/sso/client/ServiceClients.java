@@ -10,9 +10,11 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import edu.campus.common.error.ApiException;
+import edu.campus.common.error.ErrorCodes;
 import edu.campus.common.sso.SsoModel.ServiceToken;
 import edu.campus.sso.SsoConfig;
 import edu.campus.sso.SsoMetrics;
+import edu.campus.sso.auth.LoginThrottle;
 import edu.campus.sso.keys.SigningKeys;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.runtime.StartupEvent;
@@ -38,16 +40,31 @@ public class ServiceClients {
     private final SsoConfig config;
     private final SsoMetrics metrics;
 
-    ServiceClients(Pool db, Vertx vertx, SigningKeys keys, SsoConfig config, SsoMetrics metrics) {
+    private final LoginThrottle throttle;
+    /** Compared against for an unknown or disabled client id, so that the answer takes as long as for a known one. */
+    private final String dummyHash;
+
+    ServiceClients(Pool db, Vertx vertx, SigningKeys keys, SsoConfig config, SsoMetrics metrics, LoginThrottle throttle) {
         this.metrics = metrics;
+        this.throttle = throttle;
+        this.dummyHash = BcryptUtil.bcryptHash("campus-dummy-client-secret", config.login().bcryptCost());
         this.db = db;
         this.vertx = vertx;
         this.keys = keys;
         this.config = config;
     }
 
-    /** Configuration is the source of truth: each configured client is stored, its hash replaced only when the secret changed. */
+    /**
+     * Configuration is the source of truth: each configured client is stored (enabled), its hash replaced only when the
+     * secret changed; a stored client no longer configured is disabled.
+     */
     void sync(@Observes StartupEvent event) {
+        int disabled = db.preparedQuery("update service_clients set enabled = false, updated_at = now() "
+                + "where enabled and not (client_id = any($1))")
+                .execute(Tuple.of((Object) config.clients().keySet().toArray(String[]::new))).await().indefinitely().rowCount();
+        if (disabled > 0) {
+            LOG.infof("disabled %d service client(s) no longer configured", disabled);
+        }
         for (Map.Entry<String, SsoConfig.Client> client : config.clients().entrySet()) {
             String id = client.getKey();
             String scopes = String.join(" ", client.getValue().scopes());
@@ -60,27 +77,40 @@ public class ServiceClients {
             db.preparedQuery("""
                     insert into service_clients (client_id, secret_hash, scopes) values ($1, $2, $3)
                     on conflict (client_id) do update set secret_hash = excluded.secret_hash, scopes = excluded.scopes,
-                      updated_at = now()
+                      enabled = true, updated_at = now()
                     """).execute(Tuple.of(id, hash, scopes)).await().indefinitely();
             LOG.infof("service client '%s' with scopes [%s]", id, scopes);
         }
     }
 
-    public Uni<ServiceToken> token(String clientId, String secret) {
-        return db.preparedQuery("select secret_hash, scopes from service_clients where client_id = $1")
-                .execute(Tuple.of(clientId))
-                .flatMap(rows -> {
-                    Row row = rows.iterator().hasNext() ? rows.iterator().next() : null;
-                    String hash = row == null ? null : row.getString("secret_hash");
-                    return vertx.executeBlocking(Uni.createFrom().item(() -> hash != null && BcryptUtil.matches(secret, hash)), false)
-                            .map(ok -> {
-                                metrics.serviceToken(ok ? "granted" : "refused");
-                                if (!ok) {
-                                    throw ApiException.unauthorized("wrong client id or secret");
-                                }
-                                return issue(clientId, List.of(row.getString("scopes").split(" ")));
-                            });
-                });
+    /**
+     * A service token for the client's credentials. Attempts are counted per (client id, address) and address before the
+     * secret is checked; an unknown or disabled client id costs the same hash as a known one.
+     */
+    public Uni<ServiceToken> token(String clientId, String secret, String address) {
+        return throttle.clientAttempt(clientId, address).flatMap(attempt -> {
+            if (attempt.refused()) {
+                metrics.serviceToken("throttled");
+                return Uni.createFrom().failure(new ApiException(429, ErrorCodes.TOO_MANY_REQUESTS,
+                        "too many failed client sign-ins; try again later", Map.of("retry_after_seconds", attempt.retryAfter())));
+            }
+            return db.preparedQuery("select secret_hash, scopes from service_clients where client_id = $1 and enabled")
+                    .execute(Tuple.of(clientId))
+                    .flatMap(rows -> {
+                        Row row = rows.iterator().hasNext() ? rows.iterator().next() : null;
+                        String hash = row == null ? null : row.getString("secret_hash");
+                        String against = hash == null ? dummyHash : hash;
+                        return vertx.executeBlocking(Uni.createFrom().item(() -> BcryptUtil.matches(secret, against) && hash != null), false)
+                                .flatMap(ok -> {
+                                    metrics.serviceToken(ok ? "granted" : "refused");
+                                    if (!ok) {
+                                        return Uni.createFrom().<ServiceToken> failure(ApiException.unauthorized("wrong client id or secret"));
+                                    }
+                                    return throttle.clientSucceeded(clientId, address)
+                                            .replaceWith(issue(clientId, List.of(row.getString("scopes").split(" "))));
+                                });
+                    });
+        });
     }
 
     ServiceToken issue(String clientId, List<String> scopes) {
