@@ -14,6 +14,7 @@ public final class ErrorCodes {
     public static final String TOO_MANY_REQUESTS = "too_many_requests";
     public static final String INTERNAL = "internal_error";
     public static final String UPSTREAM_UNAVAILABLE = "upstream_unavailable";
+    public static final String DATABASE_UNAVAILABLE = "database_unavailable";
     public static final String UPSTREAM_TIMEOUT = "upstream_timeout";
     public static final String BAD_UPSTREAM_RESPONSE = "bad_upstream_response";
 

@@ -202,6 +202,13 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (DatabaseFailures.unavailable(e)) {
+            LOG.warnf("database unavailable: %s", e.toString());
+            return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", "5")
+                    .entity(new ErrorBody(ErrorCodes.DATABASE_UNAVAILABLE, "the database is unavailable; try again shortly",
+                            Map.of("retry_after_seconds", 5)))
+                    .build();
+        }
         return internal(e);
     }
 
