@@ -19,6 +19,20 @@ public interface TrafficConfig {
 
     Sync sync();
 
+    Marks marks();
+
+    /** The group commit of QR marks ({@code attendance.MarkBatcher}). */
+    interface Marks {
+        /** Marks waiting for their statement, at most; more is a 503 with Retry-After. */
+        int maxQueued();
+
+        /** A mark not answered within this gets a 503 (and, if it has not been sent to the database yet, is dropped). */
+        Duration deadline();
+
+        /** At shutdown, how long queued marks are given to be written. */
+        Duration drainTimeout();
+    }
+
     interface Kiosk {
         Duration stateTtl();
 

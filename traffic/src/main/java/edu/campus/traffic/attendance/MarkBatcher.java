@@ -1,16 +1,24 @@
 package edu.campus.traffic.attendance;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
+import edu.campus.common.error.ApiException;
+import edu.campus.common.web.DatabaseFailures;
+import edu.campus.traffic.TrafficConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.mutiny.sqlclient.Row;
@@ -24,6 +32,11 @@ import io.vertx.mutiny.sqlclient.Row;
  * Each mark still gets its own answer: inserted now, already there, or why not (no such session, session over).
  * The insert is conditional on the session being active and does nothing on a repeat, so one student has one row
  * per session whatever arrives together; a repeat inside one batch answers {@code already_marked}.
+ * <p>
+ * Bounded under faults: at most {@code traffic.marks.max-queued} marks wait (more: 503 {@code marks_overloaded});
+ * a mark not answered within {@code traffic.marks.deadline} gets a 503 {@code mark_timeout} and, if it was still
+ * waiting, is never written; a batch that fails for one of its rows is written again row by row, so a bad row fails
+ * only itself; at shutdown new marks are refused and queued ones are given {@code traffic.marks.drain-timeout}.
  */
 @ApplicationScoped
 public class MarkBatcher {
@@ -38,25 +51,77 @@ public class MarkBatcher {
     public record Mark(long sessionId, long studentId, String name, String email, String group) {
     }
 
-    private record Pending(Mark mark, UniEmitter<? super Outcome> answer) {
+    /** A waiting mark; {@code over} once its caller has an answer or stopped waiting (its deadline passed). */
+    private record Pending(Mark mark, UniEmitter<? super Outcome> answer, AtomicBoolean over) {
     }
 
     record Key(long sessionId, long studentId) {
     }
 
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final MarkStore store;
+    private final int maxQueued;
+    private final Duration deadline;
+    private final Duration drainTimeout;
+    private volatile boolean stopping;
 
-    MarkBatcher(MarkStore store) {
+    MarkBatcher(MarkStore store, TrafficConfig config) {
         this.store = store;
+        this.maxQueued = config.marks().maxQueued();
+        this.deadline = config.marks().deadline();
+        this.drainTimeout = config.marks().drainTimeout();
     }
 
     public Uni<Outcome> submit(Mark mark) {
-        return Uni.createFrom().emitter(emitter -> {
-            queue.add(new Pending(mark, emitter));
+        return Uni.createFrom().<Outcome> emitter(emitter -> {
+            if (stopping) {
+                emitter.fail(unavailable("shutting_down", "this instance is stopping; try again", 1));
+                return;
+            }
+            if (queued.incrementAndGet() > maxQueued) {
+                queued.decrementAndGet();
+                emitter.fail(unavailable("marks_overloaded", "too many marks are waiting; try again in a moment", 2));
+                return;
+            }
+            AtomicBoolean over = new AtomicBoolean();
+            emitter.onTermination(() -> over.set(true));
+            queue.add(new Pending(mark, emitter, over));
             drain();
-        });
+        }).ifNoItem().after(deadline).failWith(() -> unavailable("mark_timeout", "the mark could not be written in time; try again", 1));
+    }
+
+    private static ApiException unavailable(String code, String message, int retryAfterSeconds) {
+        return new ApiException(503, code, message, Map.of("retry_after_seconds", retryAfterSeconds));
+    }
+
+    /** At shutdown: refuse new marks, give the queued ones the drain timeout, then answer whatever is left. */
+    void stop(@Observes ShutdownEvent event) {
+        drainForShutdown();
+    }
+
+    /** The shutdown drain, for a test (the instance refuses marks afterwards). */
+    public void drainForShutdownForTests() {
+        drainForShutdown();
+    }
+
+    void drainForShutdown() {
+        stopping = true;
+        long until = System.nanoTime() + drainTimeout.toNanos();
+        while ((queued.get() > 0 || inFlight.get() > 0) && System.nanoTime() < until) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        Pending left;
+        while ((left = queue.poll()) != null) {
+            queued.decrementAndGet();
+            left.answer().fail(unavailable("shutting_down", "this instance is stopping; try again", 1));
+        }
     }
 
     private void drain() {
@@ -71,17 +136,34 @@ public class MarkBatcher {
             List<Pending> batch = new ArrayList<>();
             Pending next;
             while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
-                batch.add(next);
+                queued.decrementAndGet();
+                if (!next.over().get()) { // past its deadline while waiting: never written
+                    batch.add(next);
+                }
             }
             if (batch.isEmpty()) {
                 inFlight.decrementAndGet();
                 continue;
             }
-            write(batch).subscribe().with(ignored -> done(), failure -> {
-                batch.forEach(p -> p.answer().fail(failure));
-                done();
-            });
+            write(batch)
+                    .onFailure(failure -> batch.size() > 1 && !DatabaseFailures.unavailable(failure))
+                    .recoverWithUni(failure -> rowByRow(batch))
+                    .subscribe().with(ignored -> done(), failure -> {
+                        batch.forEach(p -> p.answer().fail(failure));
+                        done();
+                    });
         }
+    }
+
+    /** A batch failed for one of its rows: each mark alone, so that the bad one fails only itself. */
+    private Uni<Void> rowByRow(List<Pending> batch) {
+        return Multi.createFrom().iterable(batch)
+                .onItem().transformToUniAndConcatenate(one -> write(List.of(one))
+                        .onFailure().recoverWithItem(failure -> {
+                            one.answer().fail(failure);
+                            return null;
+                        }))
+                .collect().last().replaceWithVoid();
     }
 
     private void done() {
