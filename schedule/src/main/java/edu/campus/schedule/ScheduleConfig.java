@@ -3,6 +3,7 @@ package edu.campus.schedule;
 import java.time.Duration;
 import java.time.ZoneId;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -15,6 +16,10 @@ public interface ScheduleConfig {
     ZoneId timezone();
 
     Cache cache();
+
+    /** Dates further than this many days from today are refused with a 422. */
+    @WithDefault("730")
+    int dateWindowDays();
 
     Ruz ruz();
 
@@ -41,9 +46,13 @@ public interface ScheduleConfig {
         @WithDefault("24h")
         Duration staleMaxAge();
 
-        /** Upper bound of the in-process cache. */
-        @WithDefault("50000")
-        long maxEntries();
+        /** Upper bound of the in-process cache, in bytes of cached answers (entries vary from bytes to megabytes). */
+        @WithDefault("256M")
+        MemorySize maxSize();
+
+        /** A "not found" from RUZ is remembered this long (a stream of unknown ids cannot become a stream of RUZ calls). */
+        @WithDefault("1m")
+        Duration notFoundTtl();
 
         /** Key prefix in Redis, so that several environments can share one server. */
         @WithDefault("campus:schedule:")

@@ -16,7 +16,7 @@ public class CacheStoreProducer {
         ScheduleConfig.Cache cache = config.cache();
         return switch (cache.backend()) {
             case redis -> new RedisCacheStore(redis.get(), cache.redisPrefix());
-            case memory -> new MemoryCacheStore(cache.maxEntries(), cache.staleMaxAge());
+            case memory -> new MemoryCacheStore(cache.maxSize().asLongValue(), cache.staleMaxAge());
         };
     }
 }

@@ -15,6 +15,9 @@ import edu.campus.common.upstream.UpstreamException;
 import edu.campus.common.upstream.Upstreams;
 import edu.campus.schedule.ScheduleConfig;
 import edu.campus.schedule.cache.CacheResult.Status;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -26,7 +29,7 @@ import io.smallrye.mutiny.Uni;
  * <li>single flight: concurrent misses for one key share one load (per instance);</li>
  * <li>stale-if-error: when the load fails upstream, a copy up to {@code stale-max-age} old is answered, marked
  * STALE with its age; past that age the upstream error goes to the caller. A not-found is an answer, not a
- * failure: it is never hidden behind a stale copy.</li>
+ * failure: it is never hidden behind a stale copy, and it is remembered for {@code not-found-ttl}.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -40,11 +43,15 @@ public class ScheduleCache {
     private final Duration staleMaxAge;
     private final Map<String, Uni<CacheResult>> inFlight = new ConcurrentHashMap<>();
     private final Map<CacheKind, Map<Status, Counter>> counters = new EnumMap<>(CacheKind.class);
+    /** RUZ's recent "not found" answers, per instance: repeated unknown ids are answered without calling RUZ. */
+    private final Cache<String, ApiException> notFound;
 
     ScheduleCache(CacheStore store, TimeSource time, ScheduleConfig config, MeterRegistry registry) {
         this.store = store;
         this.time = time;
         this.staleMaxAge = config.cache().staleMaxAge();
+        this.notFound = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(config.cache().notFoundTtl())
+                .ticker(() -> time.nowMillis() * 1_000_000).build();
         ttlMillis.put(CacheKind.REFERENCE, config.cache().referenceTtl().toMillis());
         ttlMillis.put(CacheKind.TIMETABLE, config.cache().timetableTtl().toMillis());
         for (CacheKind kind : CacheKind.values()) {
@@ -61,6 +68,11 @@ public class ScheduleCache {
 
     /** The cached answer for {@code key}, loading it with {@code loader} (normalized JSON bytes) when not fresh. */
     public Uni<CacheResult> get(CacheKind kind, String key, Supplier<Uni<byte[]>> loader) {
+        ApiException known = notFound.getIfPresent(key);
+        if (known != null) {
+            count(kind, new CacheResult(null, Status.HIT, 0));
+            return Uni.createFrom().failure(known);
+        }
         return store.get(key).flatMap(entry -> {
             long now = time.nowMillis();
             if (entry != null && now - entry.fetchedAt() < ttlMillis.get(kind)) {
@@ -90,6 +102,9 @@ public class ScheduleCache {
 
     private Uni<CacheResult> staleOrFail(String key, CachedEntry previous, Throwable failure) {
         ApiException mapped = Upstreams.map("ruz", failure);
+        if (mapped.status() == 404) {
+            notFound.put(key, mapped);
+        }
         if (mapped instanceof UpstreamException && previous != null) {
             long now = time.nowMillis();
             if (now - previous.fetchedAt() <= staleMaxAge.toMillis()) {
@@ -102,6 +117,7 @@ public class ScheduleCache {
 
     /** Forgets every cached answer (operators after a timetable correction; tests between cases). */
     public Uni<Void> clear() {
+        notFound.invalidateAll();
         return store.clear();
     }
 

@@ -60,6 +60,7 @@ public class ScheduleResource {
     @GET
     @Path("/groups/{group_id}/week")
     @Operation(summary = "A group's week containing the date (default: today)")
+    @APIResponse(responseCode = "422", description = "date_out_of_range: further than SCHEDULE_DATE_WINDOW_DAYS from today", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Week.class)))
     public Uni<Response> groupWeek(@RestPath("group_id") long groupId, @RestQuery String date) {
         return schedule.groupWeek(groupId, date(date)).map(ScheduleResource::answer);
@@ -76,6 +77,7 @@ public class ScheduleResource {
     @GET
     @Path("/teachers/{teacher_id}/week")
     @Operation(summary = "A teacher's week containing the date (default: today)")
+    @APIResponse(responseCode = "422", description = "date_out_of_range: further than SCHEDULE_DATE_WINDOW_DAYS from today", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Week.class)))
     public Uni<Response> teacherWeek(@RestPath("teacher_id") long teacherId, @RestQuery String date) {
         return schedule.teacherWeek(teacherId, date(date)).map(ScheduleResource::answer);
@@ -100,6 +102,7 @@ public class ScheduleResource {
     @GET
     @Path("/rooms/{room_id}/day")
     @Operation(summary = "A room's lessons on one date (default: today); pass building_id when known")
+    @APIResponse(responseCode = "422", description = "date_out_of_range: further than SCHEDULE_DATE_WINDOW_DAYS from today", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RoomDay.class)))
     public Uni<Response> roomDay(@RestPath("room_id") long roomId, @RestQuery("building_id") Long buildingId,
             @RestQuery String date) {
@@ -109,7 +112,7 @@ public class ScheduleResource {
 
     private LocalDate date(String date) {
         LocalDate given = Params.isoDate("date", date == null ? null : date.trim(), null);
-        return given != null ? given : schedule.today();
+        return given != null ? schedule.withinWindow(given) : schedule.today();
     }
 
     static Response answer(CacheResult result) {

@@ -75,6 +75,18 @@ public class ScheduleService {
         return LocalDate.now(config.timezone());
     }
 
+    /** The date, when it is within {@code schedule.date-window-days} of today; a 422 otherwise. */
+    public LocalDate withinWindow(LocalDate date) {
+        LocalDate today = today();
+        LocalDate earliest = today.minusDays(config.dateWindowDays());
+        LocalDate latest = today.plusDays(config.dateWindowDays());
+        if (date.isBefore(earliest) || date.isAfter(latest)) {
+            throw new ApiException(422, "date_out_of_range", "the timetable is served for dates from " + earliest + " to " + latest,
+                    Map.of("date", date.toString(), "earliest", earliest.toString(), "latest", latest.toString()));
+        }
+        return date;
+    }
+
     public Uni<CacheResult> resolveGroup(String facultyAbbr, String groupName) {
         return cached(CacheKind.REFERENCE, "faculties", new RuzCall("faculties", RuzApi::faculties), RuzNormalizer::faculties)
                 .flatMap(faculties -> {
