@@ -22,7 +22,7 @@ import edu.campus.traffic.support.TrafficTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** The admins' live kiosk status (test profile: online window 2 s, flush 300 ms, presence check 250 ms). */
+/** The admins' live kiosk status (test profile: online window 2 s, flush and presence check 1 s, the scheduler's shortest period). */
 @QuarkusTest
 class KioskWatchTest extends TrafficTestBase {
 

@@ -50,6 +50,8 @@ public class SsoTokenVerifier {
     private final LongSupplier clock;
     /** When the key set was last fetched successfully (0: never). */
     private volatile long fetchedAt;
+    /** When a stale set last caused a fetch (successful or not). */
+    private volatile long lastStaleAttempt = Long.MIN_VALUE / 2;
     /** When an unknown kid last caused a fetch. */
     private volatile long lastUnknownKidFetch;
     private volatile Uni<Void> refreshing;
@@ -93,8 +95,12 @@ public class SsoTokenVerifier {
         }
         Uni<Void> ready;
         long now = clock.getAsLong();
-        if (now - fetchedAt >= maxAgeMillis) {
-            ready = fetch().onFailure(failure -> !keys.isEmpty()).recoverWithNull(); // stale: fetched again; sso unreachable keeps the old set
+        if (keys.isEmpty()) {
+            ready = fetch(); // nothing to verify with yet: sso unreachable is a 503 (its breaker keeps that cheap)
+        } else if (now - fetchedAt >= maxAgeMillis && now - lastStaleAttempt >= MIN_REFRESH_MILLIS) {
+            // stale: fetched again; sso unreachable keeps the old set, and is asked again only after the quiet period
+            lastStaleAttempt = now;
+            ready = fetch().onFailure(failure -> !keys.isEmpty()).recoverWithNull();
         } else if (!keys.containsKey(kid) && now - lastUnknownKidFetch >= MIN_REFRESH_MILLIS) {
             lastUnknownKidFetch = now;
             ready = fetch();

@@ -17,7 +17,7 @@ import io.vertx.ext.web.RoutingContext;
  * Oversized requests are refused in the error format, before anything reads them: a request line longer than
  * {@code campus.http.max-request-line} (414 {@code uri_too_long}), headers over {@code campus.http.max-header-bytes}
  * (431 {@code headers_too_large}), a body declared over {@code quarkus.http.limits.max-body-size} (413
- * {@code payload_too_large}). The server's own limits (common's configuration) sit four times higher, so what
+ * {@code payload_too_large}), and a URI holding an encoded NUL (400: PostgreSQL's text cannot hold it). The server's own limits (common's configuration) sit four times higher, so what
  * reaches them is rare and answered by the server itself with an empty body.
  */
 @ApplicationScoped
@@ -31,9 +31,12 @@ public class RequestLimits {
         String tooLong = body("uri_too_long", "the request URI is too long", "max_length", maxRequestLine);
         String tooManyHeaders = body("headers_too_large", "the request headers are too large", "max_bytes", maxHeaderBytes);
         String tooLarge = body("payload_too_large", "the request body is too large", "max_bytes", bodyLimit);
+        String nul = "{\"error_code\":\"bad_request\",\"message\":\"the request URI holds a NUL character\",\"details\":{}}";
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             if (ctx.request().uri().length() > maxRequestLine) {
                 refuse(ctx, 414, tooLong);
+            } else if (holdsNul(ctx.request().uri())) {
+                refuse(ctx, 400, nul); // no text column can hold it: refused before it reaches a query
             } else if (headerBytes(ctx.request().headers(), maxHeaderBytes) > maxHeaderBytes) {
                 refuse(ctx, 431, tooManyHeaders);
             } else if (tooLarge(ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH), bodyLimit)) {
@@ -42,6 +45,16 @@ public class RequestLimits {
                 ctx.next();
             }
         });
+    }
+
+    /** An encoded NUL ({@code %00}) anywhere in the URI. */
+    static boolean holdsNul(String uri) {
+        for (int i = uri.indexOf('%'); i >= 0 && i + 2 < uri.length(); i = uri.indexOf('%', i + 1)) {
+            if (uri.charAt(i + 1) == '0' && uri.charAt(i + 2) == '0') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void refuse(RoutingContext ctx, int status, String body) {

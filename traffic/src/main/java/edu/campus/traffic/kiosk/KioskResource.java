@@ -136,6 +136,8 @@ public class KioskResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "The kiosk's state as server-sent events: now, on every change, and as a heartbeat")
+    @APIResponse(responseCode = "200", description = "the event stream", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+            schema = @Schema(implementation = KioskState.class)))
     @APIResponse(responseCode = "429", description = "too many open streams for this kiosk or from this address, or too many unknown secrets (Retry-After)", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
     public Multi<KioskState> events(@RestHeader("Authorization") String authorization) {
         String secret = Bearer.token(authorization);
