@@ -24,6 +24,7 @@ import edu.campus.sso.auth.AuthDtos.Me;
 import edu.campus.sso.auth.AuthDtos.RefreshRequest;
 import edu.campus.sso.auth.AuthDtos.TokenPair;
 import edu.campus.sso.keys.SigningKeys;
+import edu.campus.common.web.ClientAddress;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -50,7 +51,7 @@ public class AuthResource {
     @APIResponse(responseCode = "401", description = "wrong username, password or app, or a deactivated account (the same answer)", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
     @APIResponse(responseCode = "429", description = "too many failed sign-ins (Retry-After)", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
     public Uni<TokenPair> login(@Valid @NotNull LoginRequest body, @Context HttpServerRequest http) {
-        return auth.login(body, http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress());
+        return auth.login(body, ClientAddress.of(http));
     }
 
     @POST

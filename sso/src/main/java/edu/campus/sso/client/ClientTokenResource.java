@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import edu.campus.common.sso.SsoModel.ClientCredentials;
 import edu.campus.common.sso.SsoModel.ServiceToken;
+import edu.campus.common.web.ClientAddress;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -34,6 +35,6 @@ public class ClientTokenResource {
     @POST
     @Operation(summary = "Client credentials: a service token carrying the calling service's scopes", hidden = true)
     public Uni<ServiceToken> token(@Valid @NotNull ClientCredentials body, @Context HttpServerRequest http) {
-        return clients.token(body.clientId(), body.clientSecret(), http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress());
+        return clients.token(body.clientId(), body.clientSecret(), ClientAddress.of(http));
     }
 }

@@ -34,6 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import edu.campus.common.auth.Bearer;
 import edu.campus.common.error.ApiException;
 import edu.campus.common.error.ErrorCodes;
+import edu.campus.common.web.ClientAddress;
 import edu.campus.traffic.TrafficConfig;
 import edu.campus.traffic.kiosk.KioskDtos.KioskCredentials;
 import edu.campus.traffic.kiosk.KioskDtos.KioskState;
@@ -79,7 +80,7 @@ public class KioskResource {
     @APIResponse(responseCode = "503", description = "too_many_unregistered_kiosks or pin_space_exhausted (Retry-After)", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorBody")))
     public Uni<KioskCredentials> init(@Context HttpServerRequest request,
             @RestHeader("X-Kiosk-Enrolment-Token") String enrolmentToken) {
-        inits.consume(address(request));
+        inits.consume(ClientAddress.of(request));
         config.kiosk().enrolmentToken().filter(expected -> !expected.isBlank()).ifPresent(expected -> {
             if (enrolmentToken == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                     enrolmentToken.getBytes(StandardCharsets.UTF_8))) {
@@ -104,7 +105,7 @@ public class KioskResource {
         if (hot != null) {
             return Uni.createFrom().item(stateResponse(hot));
         }
-        return authenticate(secret, address(request)).map(this::stateResponse);
+        return authenticate(secret, ClientAddress.of(request)).map(this::stateResponse);
     }
 
     /** A kiosk by its secret; unknown secrets are counted per address, and past the limit refused before any look-up. */
@@ -121,9 +122,6 @@ public class KioskResource {
         });
     }
 
-    private static String address(HttpServerRequest request) {
-        return request.remoteAddress() == null ? "?" : request.remoteAddress().hostAddress();
-    }
 
     private RestResponse<byte[]> stateResponse(KioskSnapshot kiosk) {
         lastSeen.seen(kiosk.kioskId());
@@ -170,7 +168,7 @@ public class KioskResource {
             return null;
         }
         String header = request.getHeaderString("Authorization");
-        String address = address(routing.request());
+        String address = ClientAddress.of(routing.request());
         return Uni.createFrom().deferred(() -> authenticate(Bearer.token(header), address))
                 .map(kiosk -> {
                     // a few streams per kiosk and per address; the slot is given back when the response ends, however

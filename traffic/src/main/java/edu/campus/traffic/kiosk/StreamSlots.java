@@ -51,10 +51,6 @@ final class StreamSlots {
         return new Slot(kiosk, addr);
     }
 
-    int open(String key) {
-        return open.getOrDefault(key, 0);
-    }
-
     private boolean up(String key, int max) {
         boolean[] taken = { false };
         open.compute(key, (k, n) -> {
