@@ -38,7 +38,7 @@ class KioskAbuseTest extends TrafficTestBase {
     public static class Limits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.proxy.trusted-proxies", "192.0.2.1", "traffic.kiosk.max-unregistered", "4",
+            return Map.of("quarkus.http.proxy.trusted-proxies", "192.0.2.1/32", "traffic.kiosk.max-unregistered", "4",
                     "traffic.kiosk.enrolment-token", ENROLMENT, "traffic.kiosk.streams-per-kiosk", "1",
                     "traffic.kiosk.streams-per-address", "2", "traffic.kiosk.wrong-secrets-per-minute", "5");
         }
