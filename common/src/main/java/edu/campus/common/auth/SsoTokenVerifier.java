@@ -3,19 +3,13 @@ package edu.campus.common.auth;
 import java.security.Key;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.HashMap;
 import java.util.function.LongSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.JsonWebKeySet;
-import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
@@ -27,7 +21,6 @@ import org.jose4j.lang.JoseException;
 import org.jose4j.lang.UnresolvableKeyException;
 
 import edu.campus.common.error.ApiException;
-import edu.campus.common.upstream.UpstreamException;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -39,22 +32,10 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class SsoTokenVerifier {
 
-    static final long MIN_REFRESH_MILLIS = 30_000;
-    private static final Logger LOG = Logger.getLogger(SsoTokenVerifier.class);
+    static final long MIN_REFRESH_MILLIS = KeySet.MIN_REFRESH_MILLIS;
 
-    private final JwksSource jwks;
-    /** The key set of the last successful fetch, replaced whole by the next one. */
-    private volatile Map<String, Key> keys = Map.of();
+    private final KeySet keys;
     private final JwtConsumer consumer;
-    private final long maxAgeMillis;
-    private final LongSupplier clock;
-    /** When the key set was last fetched successfully (0: never). */
-    private volatile long fetchedAt;
-    /** When a stale set last caused a fetch (successful or not). */
-    private volatile long lastStaleAttempt = Long.MIN_VALUE / 2;
-    /** When an unknown kid last caused a fetch. */
-    private volatile long lastUnknownKidFetch;
-    private volatile Uni<Void> refreshing;
 
     @jakarta.inject.Inject
     SsoTokenVerifier(JwksSource jwks, @ConfigProperty(name = "campus.sso.issuer", defaultValue = "campus-sso") String issuer,
@@ -63,9 +44,7 @@ public class SsoTokenVerifier {
     }
 
     SsoTokenVerifier(JwksSource jwks, String issuer, java.time.Duration maxAge, LongSupplier clock) {
-        this.jwks = jwks;
-        this.maxAgeMillis = maxAge.toMillis();
-        this.clock = clock;
+        this.keys = new KeySet("sso", jwks::jwks, maxAge, clock);
         this.consumer = new JwtConsumerBuilder()
                 .setRequireExpirationTime()
                 .setRequireSubject()
@@ -74,7 +53,7 @@ public class SsoTokenVerifier {
                 .setSkipDefaultAudienceValidation()
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
                 .setVerificationKeyResolver((jws, context) -> {
-                    Key key = keys.get(String.valueOf(jws.getKeyIdHeaderValue()));
+                    Key key = keys.current(jws.getKeyIdHeaderValue());
                     if (key == null) {
                         throw new UnresolvableKeyException("unknown kid");
                     }
@@ -93,21 +72,7 @@ public class SsoTokenVerifier {
         if (kid == null) {
             return Uni.createFrom().failure(ApiException.unauthorized("token is not valid"));
         }
-        Uni<Void> ready;
-        long now = clock.getAsLong();
-        if (keys.isEmpty()) {
-            ready = fetch(); // nothing to verify with yet: sso unreachable is a 503 (its breaker keeps that cheap)
-        } else if (now - fetchedAt >= maxAgeMillis && now - lastStaleAttempt >= MIN_REFRESH_MILLIS) {
-            // stale: fetched again; sso unreachable keeps the old set, and is asked again only after the quiet period
-            lastStaleAttempt = now;
-            ready = fetch().onFailure(failure -> !keys.isEmpty()).recoverWithNull();
-        } else if (!keys.containsKey(kid) && now - lastUnknownKidFetch >= MIN_REFRESH_MILLIS) {
-            lastUnknownKidFetch = now;
-            ready = fetch();
-        } else {
-            ready = Uni.createFrom().voidItem(); // an unknown kid within the quiet period stays unknown: 401
-        }
-        return ready.map(ignored -> principal(token));
+        return keys.key(kid).map(ignored -> principal(token));
     }
 
     private SsoPrincipal principal(String token) {
@@ -130,38 +95,6 @@ public class SsoTokenVerifier {
                     entity instanceof Number n ? n.longValue() : null, null, Set.of());
         } catch (MalformedClaimException | NumberFormatException e) {
             throw ApiException.unauthorized("token is not valid");
-        }
-    }
-
-    /** One fetch at a time; the key set it reads replaces the old one whole. */
-    private Uni<Void> fetch() {
-        Uni<Void> current = refreshing;
-        if (current != null) {
-            return current;
-        }
-        synchronized (this) {
-            if (refreshing == null) {
-                refreshing = jwks.jwks()
-                        .map(json -> {
-                            Map<String, Key> fresh = new HashMap<>();
-                            try {
-                                for (JsonWebKey jwk : new JsonWebKeySet(json).getJsonWebKeys()) {
-                                    if (jwk instanceof RsaJsonWebKey rsa && jwk.getKeyId() != null) {
-                                        fresh.put(jwk.getKeyId(), rsa.getRsaPublicKey());
-                                    }
-                                }
-                            } catch (JoseException e) {
-                                throw new UpstreamException.BadResponse("sso", "jwks_unreadable", e);
-                            }
-                            keys = Map.copyOf(fresh);
-                            fetchedAt = clock.getAsLong();
-                            LOG.debugf("SSO keys: %s", fresh.keySet());
-                            return (Void) null;
-                        })
-                        .onTermination().invoke(() -> refreshing = null)
-                        .memoize().indefinitely();
-            }
-            return refreshing;
         }
     }
 }

@@ -1,15 +1,12 @@
 package edu.campus.sso.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 
+import edu.campus.common.auth.Secrets;
 import edu.campus.sso.SsoConfig;
 import edu.campus.sso.keys.SigningKeys;
 import edu.campus.sso.user.User;
@@ -53,18 +50,12 @@ public class Tokens {
 
     /** 256 random bits, base64url: what the client keeps. */
     public String newRefreshToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Secrets.newToken(random);
     }
 
     /** What the database keeps of a refresh token or link code. */
     public static byte[] hash(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Secrets.sha256(secret);
     }
 
 }
