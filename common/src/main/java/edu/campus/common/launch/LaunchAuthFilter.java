@@ -11,9 +11,12 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import edu.campus.common.error.ApiException;
+import io.smallrye.mutiny.Uni;
 
 /** Enforces {@link RequireStudent}: runs before the body is read, so a request without a valid token is a 401 whatever its body. */
 public class LaunchAuthFilter {
+
+    private static final Uni<Response> CONTINUE = Uni.createFrom().nullItem();
 
     private final Map<Method, Boolean> required = new ConcurrentHashMap<>();
     private final LaunchTokenVerifier verifier;
@@ -25,17 +28,17 @@ public class LaunchAuthFilter {
     }
 
     @ServerRequestFilter
-    public Response authenticate(ContainerRequestContext request, ResourceInfo resource) {
+    public Uni<Response> authenticate(ContainerRequestContext request, ResourceInfo resource) {
         Method method = resource.getResourceMethod();
         if (method == null || !required.computeIfAbsent(method, m -> m.isAnnotationPresent(RequireStudent.class)
                 || resource.getResourceClass() != null && resource.getResourceClass().isAnnotationPresent(RequireStudent.class))) {
-            return null;
+            return CONTINUE;
         }
-        try {
-            student.set(verifier.verifyHeader(request.getHeaderString("Authorization")));
-            return null;
-        } catch (ApiException e) {
-            return e.toResponse();
-        }
+        return verifier.verifyHeader(request.getHeaderString("Authorization"))
+                .map(principal -> {
+                    student.set(principal);
+                    return (Response) null;
+                })
+                .onFailure(ApiException.class).recoverWithItem(failure -> ((ApiException) failure).toResponse());
     }
 }

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.NoSuchAlgorithmException;
+import java.security.Key;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.X509EncodedKeySpec;
@@ -17,6 +19,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -28,17 +31,22 @@ import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwx.JsonWebStructure;
+import org.jose4j.lang.JoseException;
 import org.jose4j.lang.UnresolvableKeyException;
 
 import edu.campus.common.auth.Bearer;
+import edu.campus.common.auth.KeySet;
 import edu.campus.common.error.ApiException;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Verifies the launch tokens main issues to a student for one mini app: RS256, issuer {@code campus.launch.issuer},
- * audience {@code campus.launch.audience} (the app verifying it, e.g. {@code traffic}), short expiry. Entirely local:
- * the public keys come from configuration ({@code LAUNCH_TOKEN_PUBLIC_KEYS}: PEM blocks, or paths of PEM files,
- * comma-separated; several keys allow a rotation). A token names its key by {@code kid} = the key's RFC 7638
- * SHA-256 thumbprint; with a single configured key the {@code kid} may be absent.
+ * audience {@code campus.launch.audience} (the app verifying it, e.g. {@code traffic}), short expiry. Local: the public
+ * keys come from configuration ({@code LAUNCH_TOKEN_PUBLIC_KEYS}: PEM blocks, or paths of PEM files, comma-separated;
+ * several keys allow a rotation) and/or from main's JWKS ({@code LAUNCH_TOKEN_JWKS_URL}, kept as a {@link KeySet}:
+ * cached, refreshed every {@code campus.launch.jwks-refresh}, replaced whole on each fetch). A token names its key by
+ * {@code kid} = the key's RFC 7638 SHA-256 thumbprint; with a single configured PEM key the {@code kid} may be absent.
  */
 @ApplicationScoped
 public class LaunchTokenVerifier {
@@ -47,14 +55,29 @@ public class LaunchTokenVerifier {
             .compile("-----BEGIN PUBLIC KEY-----([A-Za-z0-9+/=\\s\\\\n]+)-----END PUBLIC KEY-----");
 
     private final Map<String, PublicKey> keys;
+    /** main's published keys, when a JWKS is configured; else null. */
+    private final KeySet published;
     private final JwtConsumer consumer;
     private final String audience;
 
+    @Inject
     LaunchTokenVerifier(@ConfigProperty(name = "campus.launch.public-keys") Optional<List<String>> publicKeys,
             @ConfigProperty(name = "campus.launch.issuer", defaultValue = "campus-main") String issuer,
-            @ConfigProperty(name = "campus.launch.audience") Optional<String> audience) {
-        this.keys = load(publicKeys.orElse(List.of()));
-        this.audience = audience.orElse("");
+            @ConfigProperty(name = "campus.launch.audience") Optional<String> audience, LaunchKeySource source,
+            @ConfigProperty(name = "campus.launch.jwks-refresh", defaultValue = "5m") Duration refresh) {
+        this(publicKeys.orElse(List.of()), issuer, audience.orElse(""),
+                source.available() ? new KeySet("main", source::jwks, refresh, System::currentTimeMillis) : null);
+    }
+
+    /** Keys from PEM only (tests, and services that are given the PEM). */
+    LaunchTokenVerifier(Optional<List<String>> publicKeys, String issuer, Optional<String> audience) {
+        this(publicKeys.orElse(List.of()), issuer, audience.orElse(""), null);
+    }
+
+    public LaunchTokenVerifier(List<String> publicKeys, String issuer, String audience, KeySet published) {
+        this.keys = load(publicKeys);
+        this.published = published;
+        this.audience = audience;
         PublicKey only = keys.size() == 1 ? keys.values().iterator().next() : null;
         this.consumer = new JwtConsumerBuilder()
                 .setRequireExpirationTime()
@@ -66,7 +89,10 @@ public class LaunchTokenVerifier {
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
                 .setVerificationKeyResolver((jws, context) -> {
                     String kid = jws.getKeyIdHeaderValue();
-                    PublicKey key = kid == null ? only : keys.get(kid);
+                    Key key = kid == null ? only : keys.get(kid);
+                    if (key == null && published != null) {
+                        key = published.current(kid);
+                    }
                     if (key == null) {
                         throw new UnresolvableKeyException("unknown launch key");
                     }
@@ -76,14 +102,36 @@ public class LaunchTokenVerifier {
     }
 
     /** The student of an {@code Authorization: Bearer} launch token; 401 when it is absent or not valid for this app. */
-    public LaunchPrincipal verifyHeader(String authorization) {
-        return verify(Bearer.token(authorization));
+    public Uni<LaunchPrincipal> verifyHeader(String authorization) {
+        return Uni.createFrom().item(() -> Bearer.token(authorization)).flatMap(this::verify);
     }
 
-    public LaunchPrincipal verify(String token) {
-        if (keys.isEmpty() || audience.isEmpty()) {
-            throw ApiException.unauthorized("launch tokens are not accepted here (no LAUNCH_TOKEN_PUBLIC_KEYS configured)");
+    /**
+     * The student of a launch token; a 401 failure when it is not valid for this app. A {@code kid} that no PEM key has
+     * is looked up in main's JWKS (fetched when the rules of {@link KeySet} say so: main unreachable with no keys known
+     * is a 503, never a 401 that would sign the student out).
+     */
+    public Uni<LaunchPrincipal> verify(String token) {
+        if (keys.isEmpty() && published == null || audience.isEmpty()) {
+            return Uni.createFrom().failure(ApiException.unauthorized(
+                    "launch tokens are not accepted here (neither LAUNCH_TOKEN_PUBLIC_KEYS nor LAUNCH_TOKEN_JWKS_URL configured)"));
         }
+        if (published == null) {
+            return Uni.createFrom().item(() -> claims(token));
+        }
+        String kid;
+        try {
+            kid = JsonWebStructure.fromCompactSerialization(token).getKeyIdHeaderValue();
+        } catch (JoseException | RuntimeException e) {
+            return Uni.createFrom().failure(ApiException.unauthorized("launch token is not valid"));
+        }
+        if (kid == null || keys.containsKey(kid)) {
+            return Uni.createFrom().item(() -> claims(token));
+        }
+        return published.key(kid).map(ignored -> claims(token));
+    }
+
+    private LaunchPrincipal claims(String token) {
         JwtClaims claims;
         try {
             claims = consumer.processToClaims(token);

@@ -20,7 +20,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Traffic's upstreams for tests, on one WireMock server: schedule ({@code /api/schedule/...}, stubbed per test) and
  * SSO (its JWKS for our test key, client credentials, and provisioning through {@link FakeSso}). Test tokens are
- * signed with {@link #SSO} (SSO's tokens) and {@link #MAIN} (main's launch tokens, key handed over as config).
+ * signed with {@link #SSO} (SSO's tokens) and {@link #MAIN} (main's launch tokens, its key served as main's JWKS).
  */
 public class Upstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -28,6 +28,8 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
     public static final TestKeys MAIN = new TestKeys(null);
     /** Someone else's key under SSO's kid: forged tokens. */
     public static final TestKeys STRANGER = new TestKeys("sso-test-key");
+
+    static final String MAIN_JWKS = "/api/main/.well-known/jwks.json";
 
     private static WireMockServer server;
 
@@ -37,8 +39,9 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
                 .asynchronousResponseEnabled(true));
         server.start();
         defaults(server);
+        // main's launch keys come from main's JWKS, as in the runner and compose (common's LaunchTokenVerifier over HTTP)
         return Map.of("quarkus.rest-client.schedule.url", server.baseUrl(), "quarkus.rest-client.sso.url", server.baseUrl(),
-                "campus.launch.public-keys", MAIN.publicKeyPem());
+                "campus.launch.jwks-url", server.baseUrl() + MAIN_JWKS, "quarkus.rest-client.launch-jwks.url", server.baseUrl() + MAIN_JWKS);
     }
 
     public static WireMockServer server() {
@@ -54,6 +57,7 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
 
     private static void defaults(WireMockServer wiremock) {
         wiremock.stubFor(get(urlEqualTo("/api/auth/jwks")).willReturn(okJson(SSO.jwks())));
+        wiremock.stubFor(get(urlEqualTo(MAIN_JWKS)).willReturn(okJson(MAIN.jwks())));
         wiremock.stubFor(post(urlEqualTo("/api/auth/token")).willReturn(okJson("{\"access_token\":\""
                 + SSO.ssoService("traffic", "provision:traffic") + "\",\"token_type\":\"Bearer\",\"expires_in\":900,"
                 + "\"scope\":\"provision:traffic\"}")));
