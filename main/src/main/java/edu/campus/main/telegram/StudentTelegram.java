@@ -1,0 +1,95 @@
+package edu.campus.main.telegram;
+
+import java.time.Instant;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import edu.campus.common.error.ApiException;
+import edu.campus.common.telegram.TelegramInitData;
+import edu.campus.main.MainConfig;
+import edu.campus.main.MainMetrics;
+import edu.campus.main.session.SessionDtos.SessionTokens;
+import edu.campus.main.session.Sessions;
+import edu.campus.main.student.StudentDtos.TelegramView;
+import edu.campus.main.student.Students;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Students and the Telegram Mini App: a linked student signs in with initData alone; a signed-in student links their
+ * Telegram once. initData is checked by common's validator and accepted once (it is marked used only when it signed
+ * someone in or made a link, so an unlinked student's first try can still link after the CAS sign-in).
+ */
+@ApplicationScoped
+public class StudentTelegram {
+
+    private final TelegramLinkStore links;
+    private final InitDataSeenStore seen;
+    private final Students students;
+    private final Sessions sessions;
+    private final MainConfig.Telegram config;
+    private final MainMetrics metrics;
+
+    StudentTelegram(TelegramLinkStore links, InitDataSeenStore seen, Students students, Sessions sessions, MainConfig config,
+            MainMetrics metrics) {
+        this.metrics = metrics;
+        this.links = links;
+        this.seen = seen;
+        this.students = students;
+        this.sessions = sessions;
+        this.config = config.telegram();
+    }
+
+    public Uni<SessionTokens> signIn(String initData) {
+        return signInVerified(initData)
+                .invoke(() -> metrics.signIn(MainMetrics.Via.telegram, "success"))
+                .onFailure(ApiException.class).invoke(failure -> metrics.signIn(MainMetrics.Via.telegram, ((ApiException) failure).errorCode()));
+    }
+
+    private Uni<SessionTokens> signInVerified(String initData) {
+        TelegramInitData.Verified verified;
+        try {
+            verified = verify(initData);
+        } catch (ApiException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return links.studentOf(verified.telegramId()).flatMap(studentId -> {
+            if (studentId == null) {
+                return Uni.createFrom().failure(new ApiException(404, "telegram_not_linked",
+                        "this Telegram account is not linked to a student yet: sign in with the university account, then link it",
+                        Map.of("sign_in", "/api/main/auth/cas/login", "link", "/api/main/me/telegram")));
+            }
+            return firstUse(initData, verified).chain(() -> students.existing(studentId)).flatMap(student -> sessions.start(student, null));
+        });
+    }
+
+    public Uni<TelegramView> link(long studentId, String initData) {
+        TelegramInitData.Verified verified = verify(initData);
+        return students.existing(studentId)
+                .chain(() -> firstUse(initData, verified))
+                .chain(() -> links.link(studentId, verified.telegramId(), verified.username()))
+                .flatMap(result -> result == TelegramLinkStore.Linked.TAKEN
+                        ? Uni.createFrom().<edu.campus.main.student.StudentDtos.TelegramView> failure(new ApiException(409, "telegram_linked_elsewhere",
+                                "this Telegram account is linked to another student", Map.of()))
+                        : links.ofStudent(studentId));
+    }
+
+    public Uni<Void> unlink(long studentId) {
+        return students.existing(studentId).chain(() -> links.unlink(studentId)).replaceWithVoid();
+    }
+
+    private TelegramInitData.Verified verify(String initData) {
+        String token = config.botToken().filter(t -> !t.isBlank())
+                .orElseThrow(() -> new ApiException(503, "telegram_not_configured", "Telegram sign-in is not configured here", Map.of()));
+        return TelegramInitData.verify(initData, token, config.authMaxAge(), Instant.now());
+    }
+
+    private Uni<Void> firstUse(String initData, TelegramInitData.Verified verified) {
+        return seen.firstUse(initData, verified.authDate().plus(config.authMaxAge()).plusSeconds(60)).map(first -> {
+            if (!first) {
+                throw new ApiException(401, "init_data_replayed", "this Telegram initData was already used; reopen the Mini App", Map.of());
+            }
+            return null;
+        });
+    }
+}

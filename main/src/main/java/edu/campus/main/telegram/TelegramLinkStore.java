@@ -1,0 +1,59 @@
+package edu.campus.main.telegram;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import edu.campus.main.student.StudentDtos.TelegramView;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+
+/** The {@code student_telegram_links} table: one Telegram account ↔ one student. */
+@ApplicationScoped
+public class TelegramLinkStore {
+
+    /** How a link attempt ended. */
+    public enum Linked {
+        LINKED, TAKEN
+    }
+
+    private final Pool db;
+
+    TelegramLinkStore(Pool db) {
+        this.db = db;
+    }
+
+    public Uni<TelegramView> ofStudent(long studentId) {
+        return db.preparedQuery("select telegram_id, telegram_username, linked_at from student_telegram_links where student_id = $1")
+                .execute(Tuple.of(studentId))
+                .map(rows -> rows.iterator().hasNext() ? view(rows.iterator().next()) : null);
+    }
+
+    /** The student linked to this Telegram account, or null. */
+    public Uni<Long> studentOf(long telegramId) {
+        return db.preparedQuery("select student_id from student_telegram_links where telegram_id = $1").execute(Tuple.of(telegramId))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getLong(0) : null);
+    }
+
+    /** Links (or re-links) the student's Telegram; TAKEN when that Telegram account belongs to another student. */
+    public Uni<Linked> link(long studentId, long telegramId, String username) {
+        return db.preparedQuery("""
+                insert into student_telegram_links (student_id, telegram_id, telegram_username) values ($1, $2, $3)
+                on conflict (student_id) do update set telegram_id = excluded.telegram_id,
+                    telegram_username = excluded.telegram_username, linked_at = now()""")
+                .execute(Tuple.of(studentId, telegramId, username))
+                .replaceWith(Linked.LINKED)
+                .onFailure(failure -> failure instanceof PgException pg && "23505".equals(pg.getSqlState()))
+                .recoverWithItem(Linked.TAKEN);
+    }
+
+    /** True when a link was removed. */
+    public Uni<Boolean> unlink(long studentId) {
+        return db.preparedQuery("delete from student_telegram_links where student_id = $1").execute(Tuple.of(studentId))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    private static TelegramView view(io.vertx.mutiny.sqlclient.Row row) {
+        return new TelegramView(row.getLong("telegram_id"), row.getString("telegram_username"), row.getOffsetDateTime("linked_at"));
+    }
+}

@@ -1,0 +1,94 @@
+package edu.campus.main;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+
+import edu.campus.common.testing.TestInitData;
+import edu.campus.main.support.MainTestBase;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+@QuarkusTest
+class TelegramTest extends MainTestBase {
+
+    private static long telegramId() {
+        return ThreadLocalRandom.current().nextLong(1_000_000, 2_000_000_000L); // within int: JSON paths read it back as an Integer
+    }
+
+    private static String initData(long telegramId) {
+        return TestInitData.of(BOT_TOKEN, telegramId, Instant.now().getEpochSecond());
+    }
+
+    private static ValidatableResponse telegramSignIn(String initData) {
+        return given().contentType(ContentType.JSON).body(Map.of("init_data", initData)).post("/api/main/auth/telegram").then();
+    }
+
+    private static ValidatableResponse link(Map<String, String> session, String initData) {
+        return as(session).contentType(ContentType.JSON).body(Map.of("init_data", initData)).post("/api/main/me/telegram").then();
+    }
+
+    @Test
+    void anUnlinkedStudentIsToldWhereToSignInThenLinksOnceAndSignsInWithTelegramAlone() {
+        long telegram = telegramId();
+        String first = initData(telegram);
+        telegramSignIn(first).statusCode(404).body("error_code", equalTo("telegram_not_linked"))
+                .body("details.sign_in", equalTo("/api/main/auth/cas/login"));
+        Map<String, String> session = signIn();
+        // the same initData links after the CAS sign-in (a refused sign-in did not use it up)
+        link(session, first).statusCode(200).body("telegram_id", equalTo((int) telegram)).body("username", equalTo("tg" + telegram));
+        as(session).get("/api/main/me").then().statusCode(200).body("telegram.telegram_id", equalTo((int) telegram));
+        // a later launch of the Mini App (another initData) signs in with Telegram alone
+        telegramSignIn(TestInitData.of(BOT_TOKEN, telegram, Instant.now().getEpochSecond() - 1)).statusCode(200)
+                .body("student_id", equalTo(Integer.parseInt(session.get("student_id"))));
+    }
+
+    @Test
+    void aSignInWithTelegramGivesASessionAndInitDataIsAcceptedOnce() {
+        long telegram = telegramId();
+        Map<String, String> session = signIn();
+        link(session, TestInitData.of(BOT_TOKEN, telegram, Instant.now().getEpochSecond() - 10)).statusCode(200);
+        String fresh = TestInitData.of(BOT_TOKEN, telegram, Instant.now().getEpochSecond() - 5);
+        String access = telegramSignIn(fresh).statusCode(200).body("student_id", equalTo(Integer.parseInt(session.get("student_id"))))
+                .extract().path("access_token");
+        given().header("Authorization", "Bearer " + access).get("/api/main/me").then().statusCode(200);
+        telegramSignIn(fresh).statusCode(401).body("error_code", equalTo("init_data_replayed"));
+    }
+
+    @Test
+    void tamperedAndStaleInitDataAreRefused() {
+        long telegram = telegramId();
+        String valid = initData(telegram);
+        telegramSignIn(valid.replace("tg" + telegram, "tg" + (telegram + 1))).statusCode(401)
+                .body("error_code", equalTo("invalid_init_data")).body("details.reason", equalTo("bad_hash"));
+        telegramSignIn(TestInitData.of(BOT_TOKEN, telegram, Instant.now().getEpochSecond() - 3600)).statusCode(401)
+                .body("details.reason", equalTo("stale"));
+        telegramSignIn(TestInitData.of("7000000002:another-bot", telegram, Instant.now().getEpochSecond())).statusCode(401);
+        telegramSignIn("garbage").statusCode(401).body("details.reason", equalTo("malformed"));
+    }
+
+    @Test
+    void oneTelegramAccountBelongsToOneStudentAndUnlinkIsIdempotent() {
+        long telegram = telegramId();
+        Map<String, String> anna = signIn();
+        Map<String, String> boris = signIn();
+        link(anna, TestInitData.of(BOT_TOKEN, telegram, Instant.now().getEpochSecond() - 20)).statusCode(200);
+        link(boris, TestInitData.of(BOT_TOKEN, telegram, Instant.now().getEpochSecond() - 15)).statusCode(409)
+                .body("error_code", equalTo("telegram_linked_elsewhere"));
+        for (int i = 0; i < 2; i++) {
+            as(anna).delete("/api/main/me/telegram").then().statusCode(204);
+        }
+        as(anna).get("/api/main/me").then().statusCode(200).body("telegram", nullValue());
+        // now boris may take it
+        link(boris, TestInitData.of(BOT_TOKEN, telegram, Instant.now().getEpochSecond() - 12)).statusCode(200);
+        telegramSignIn(TestInitData.of(BOT_TOKEN, telegram, Instant.now().getEpochSecond() - 11)).statusCode(200)
+                .body("student_id", equalTo(Integer.parseInt(boris.get("student_id"))));
+    }
+}
