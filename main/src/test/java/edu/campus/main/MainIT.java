@@ -21,16 +21,32 @@ import org.junit.jupiter.api.Test;
 import edu.campus.common.auth.KeySet;
 import edu.campus.common.launch.LaunchTokenVerifier;
 import edu.campus.common.testing.TestInitData;
-import edu.campus.main.support.MainTestBase;
+import static edu.campus.main.support.MainTestBase.BOT_TOKEN;
+import static edu.campus.main.support.MainTestBase.as;
+import static edu.campus.main.support.MainTestBase.casUser;
+import static edu.campus.main.support.MainTestBase.signIn;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import edu.campus.common.testing.TestDatabase;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
 import edu.campus.main.support.Upstreams;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.smallrye.mutiny.Uni;
 
-/** The student's flows against the packaged (or native) artifact, over HTTP only. */
+/** The student's flows against the packaged (or native) artifact, over HTTP only (MainTestBase's static helpers). */
 @QuarkusIntegrationTest
-class MainIT extends MainTestBase {
+@WithTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "name", value = "main_test"))
+@WithTestResource(Upstreams.class)
+class MainIT {
+
+    @BeforeEach
+    void resetUpstreams() {
+        Upstreams.reset();
+    }
 
     @Test
     void casSignInSessionLaunchTokenAndTelegram() {

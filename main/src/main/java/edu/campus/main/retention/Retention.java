@@ -1,11 +1,12 @@
 package edu.campus.main.retention;
 
+import edu.campus.db.telegram.InitDataSeenStore;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
 import edu.campus.main.session.SessionStore;
-import edu.campus.main.telegram.InitDataSeenStore;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 

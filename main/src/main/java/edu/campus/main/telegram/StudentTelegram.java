@@ -1,5 +1,7 @@
 package edu.campus.main.telegram;
 
+import edu.campus.db.telegram.InitDataSeenStore;
+
 import java.time.Instant;
 import java.util.Map;
 

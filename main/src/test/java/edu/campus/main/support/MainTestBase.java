@@ -41,7 +41,7 @@ public abstract class MainTestBase {
     }
 
     /** A CAS user no earlier run has used (the test database outlives runs). */
-    protected static String casUser() {
+    public static String casUser() {
         return "s" + UUID.randomUUID().toString().substring(0, 10) + "@edu.example";
     }
 
@@ -101,7 +101,7 @@ public abstract class MainTestBase {
     }
 
     /** A full CAS sign-in of a new student: their session (access_token, refresh_token, student_id, ...). */
-    protected static Map<String, String> signIn(String user, Map<String, java.util.List<String>> attributes) {
+    public static Map<String, String> signIn(String user, Map<String, java.util.List<String>> attributes) {
         String ticket = ticket();
         casAnswers(ticket, casSuccess(user, attributes));
         Map<String, String> session = fragment(callback(ticket));
@@ -109,11 +109,11 @@ public abstract class MainTestBase {
         return session;
     }
 
-    protected static Map<String, String> signIn() {
+    public static Map<String, String> signIn() {
         return signIn(casUser(), Map.of("cn", java.util.List.of("Анна Петрова")));
     }
 
-    protected static io.restassured.specification.RequestSpecification as(Map<String, String> session) {
+    public static io.restassured.specification.RequestSpecification as(Map<String, String> session) {
         return given().header("Authorization", "Bearer " + session.get("access_token"));
     }
 }

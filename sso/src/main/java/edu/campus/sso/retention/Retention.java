@@ -1,5 +1,7 @@
 package edu.campus.sso.retention;
 
+import edu.campus.db.telegram.InitDataSeenStore;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -7,7 +9,6 @@ import org.jboss.logging.Logger;
 import edu.campus.sso.SsoConfig;
 import edu.campus.sso.audit.AuditLog;
 import edu.campus.sso.auth.LoginThrottle;
-import edu.campus.sso.telegram.InitDataSeenStore;
 import edu.campus.sso.telegram.LinkCodeStore;
 import edu.campus.sso.token.RefreshTokenStore;
 import io.quarkus.scheduler.Scheduled;

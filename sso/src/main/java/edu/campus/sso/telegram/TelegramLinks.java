@@ -1,5 +1,7 @@
 package edu.campus.sso.telegram;
 
+import edu.campus.db.telegram.InitDataSeenStore;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
