@@ -7,10 +7,10 @@
 #   bench/main.sh [--native] [--duration 20s] [--connections 16]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DURATION=20s; CONNECTIONS=16; NATIVE=""; SUFFIX=""
+DURATION=20s; CONNECTIONS=16; NATIVE=""; SUFFIX=""; LABEL="JVM (ParallelGC, -Xmx256m)"
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --native) NATIVE=--native; SUFFIX=-native; shift ;;
+    --native) NATIVE=--native; SUFFIX=-native; LABEL="native (-Xmx128m)"; shift ;;
     --duration) DURATION="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -38,7 +38,7 @@ PID=$!
 MAIN=http://127.0.0.1:8085
 for _ in $(seq 1 120); do curl -fsS -o /dev/null "$MAIN/health/readiness" 2>/dev/null && break; sleep 0.5; done
 curl -fsS -o /dev/null "$MAIN/health/readiness" || { cat "$WORK/main.log" >&2; exit 1; }
-STUDENT=$(psql -h 127.0.0.1 -U postgres -d campus_main -tAc \
+STUDENT=$(psql -h 127.0.0.1 -U postgres -d campus_main -qtAc \
   "insert into students (cas_user, full_name, email, group_name) values ('bench.$(date +%s%N)@edu.example', 'Bench Student', 'bench@edu.example', '5130904/20102') returning id")
 TOKEN=$(./campus launch-token "$STUDENT" main)
 curl -fsS "$MAIN/api/main/me" -H "Authorization: Bearer $TOKEN" >/dev/null
@@ -62,16 +62,17 @@ read -r M_RPS M_P50 M_P99 M_BAD <<< "$(run me me.lua /api/main/me)"
 RSS=$(ps -o rss= -p "$PID" | awk '{printf "%d MB", $1/1024}')
 
 {
-  echo "# main: launch tokens and the profile under load (${NATIVE:+native}${NATIVE:-JVM})"
+  echo "# main: launch tokens and the profile under load, $LABEL"
   echo
   echo "Run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, wrk -t2 -c$CONNECTIONS -d$DURATION on the same machine (wrk shares the"
-  echo "cores with main); main alone against the local PostgreSQL, ${NATIVE:+native, -Xmx128m}${NATIVE:-a JVM app (ParallelGC, -Xmx256m)}, event loops = cores."
+  echo "cores with main); main alone against the local PostgreSQL, $LABEL, event loops = cores. One run: compare the"
+  echo "two rows with each other and with the other build's file, not with other machines."
   echo
   echo "| measure | requests/s | p50 | p99 | non-2xx |"
   echo "|---|---|---|---|---|"
   echo "| \`POST /api/main/miniapps/traffic/launch\` (verify the session token, read the student, sign RS256) | **$L_RPS** | $L_P50 | $L_P99 | $L_BAD |"
   echo "| \`GET /api/main/me\` (verify, read the student and its Telegram link) | **$M_RPS** | $M_P50 | $M_P99 | $M_BAD |"
   echo
-  echo "main's RSS after the load: $RSS. A launch costs one RSA-2048 signature (about 1 ms of one core), so two cores"
-  echo "bound it near 1,500–2,000/s; the profile is two indexed reads."
+  echo "main's RSS after the load: $RSS. A launch is CPU-bound by its RSA-2048 signature (the ratio of the two rows is"
+  echo "the signature's cost); the profile is a token check and two indexed reads."
 } | tee "bench/results/main$SUFFIX.md"
