@@ -22,6 +22,19 @@ public interface SsoConfig {
 
     Retention retention();
 
+    Invitation invitation();
+
+    /** One-time invitations with which provisioned people set their own password. */
+    interface Invitation {
+        /** How long a code lives (SSO_INVITATION_TTL). */
+        @WithDefault("7d")
+        Duration ttl();
+
+        /** The page that takes the code (SSO_INVITATION_URL); the link is this with {@code code=<code>} added to its query. */
+        @WithDefault("http://localhost:8080/invitation")
+        String url();
+    }
+
     /** What sso forgets, and when: see {@code retention.Retention}. */
     interface Retention {
         /** How often the clean-up runs. */

@@ -28,20 +28,37 @@ public final class SsoModel {
 
     /**
      * A provisioned account. {@code entityId} is the id of its record in its domain (traffic teacher, services
-     * staff or executor); without it sso refuses the request with 422. Only traffic teachers carry a RUZ id.
+     * staff or executor); without it sso refuses the request with 422. Only traffic teachers carry a RUZ id. With
+     * {@code invite} sso answers with a one-time invitation for an account that has no password yet (the person sets
+     * their own; a domain service never sends one).
      */
     @RegisterForReflection
     public record AccountUpsert(@Positive Long entityId, @NotBlank @Size(max = 200) String fullName,
-            @Positive Long ruzTeacherId, @Size(min = 3, max = 64) @Pattern(regexp = "[a-z0-9._-]+") String username) {
+            @Positive Long ruzTeacherId, @Size(min = 3, max = 64) @Pattern(regexp = "[a-z0-9._-]+") String username, Boolean invite) {
+
+        public AccountUpsert(Long entityId, String fullName, Long ruzTeacherId, String username) {
+            this(entityId, fullName, ruzTeacherId, username, null);
+        }
+    }
+
+    /** A one-time code with which a person sets their password ({@code POST /api/auth/invitations/accept}), and its link. */
+    @RegisterForReflection
+    public record Invitation(String code, String link, java.time.Instant expiresAt) {
     }
 
     @RegisterForReflection
     public record TeacherBatch(@NotNull @Size(min = 1, max = 1000) List<@Valid @NotNull AccountUpsert> teachers) {
     }
 
+    /** {@code invitation}: present when the request asked for one and the account has no password yet. */
     @RegisterForReflection
     public record ProvisionedAccount(long userId, String username, String fullName, String app, String role, Long entityId,
-            Long ruzTeacherId) {
+            Long ruzTeacherId, Invitation invitation) {
+
+        public ProvisionedAccount(long userId, String username, String fullName, String app, String role, Long entityId,
+                Long ruzTeacherId) {
+            this(userId, username, fullName, app, role, entityId, ruzTeacherId, null);
+        }
     }
 
     /** One item of a batch: the account, or the error that item met. */

@@ -1,5 +1,8 @@
 package edu.campus.sso.provision;
 
+import edu.campus.common.sso.SsoModel.Invitation;
+import edu.campus.sso.invitation.Invitations;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,8 +55,10 @@ public class Provisioning {
     private final UserStore users;
     private final AuditLog audit;
     private final SsoMetrics metrics;
+    private final Invitations invitations;
 
-    Provisioning(Pool db, UserStore users, AuditLog audit, SsoMetrics metrics) {
+    Provisioning(Pool db, UserStore users, AuditLog audit, SsoMetrics metrics, Invitations invitations) {
+        this.invitations = invitations;
         this.metrics = metrics;
         this.db = db;
         this.users = users;
@@ -75,21 +80,27 @@ public class Provisioning {
             throw ApiException.validation("ruz_teacher_id", "only traffic teachers have one");
         }
         String base = account.username() != null ? account.username() : Usernames.fromFullName(account.fullName());
+        boolean invite = Boolean.TRUE.equals(account.invite());
         return Usernames.firstFree(base, account.username() == null, candidate -> db.withTransaction(tx -> users
                 .upsertProvisioned(tx, kind.app, kind.role, candidate, account.fullName().strip(), account.entityId(), account.ruzTeacherId())
                 .call(row -> row.inserted() || row.touched()
                         ? audit.record(tx, "client:" + client, kind.role + (row.inserted() ? "_provisioned" : "_updated"),
                                 "user:" + row.id(), new JsonObject().put("app", kind.app.name()).put("entity_id", account.entityId()))
-                        : Uni.createFrom().voidItem())),
+                        : Uni.createFrom().voidItem())
+                .flatMap(row -> (invite ? invitations.issueIfNoPassword(tx, row.id(), "client:" + client) : Uni.createFrom().<Invitation> nullItem())
+                        .map(invitation -> new Upserted(row, invitation)))),
                 candidate -> ApiException.conflict("the username is taken", Map.of("username", candidate)))
                 .onFailure(PgException.class).transform(failure -> "users_ruz_teacher_id_key".equals(((PgException) failure).getConstraint())
                         ? ApiException.conflict("this RUZ teacher id belongs to another account",
                                 Map.of("ruz_teacher_id", account.ruzTeacherId()))
                         : failure)
-                .invoke(row -> metrics.provisioning(kind.metric(), row.inserted() ? "created" : row.touched() ? "updated" : "unchanged"))
+                .invoke(done -> metrics.provisioning(kind.metric(), done.row().inserted() ? "created" : done.row().touched() ? "updated" : "unchanged"))
                 .onFailure(ApiException.class).invoke(() -> metrics.provisioning(kind.metric(), "refused"))
-                .map(row -> new ProvisionedAccount(row.id(), row.username(), row.fullName(), kind.app.name(), kind.role.name(),
-                        row.entityId(), row.ruzTeacherId()));
+                .map(done -> new ProvisionedAccount(done.row().id(), done.row().username(), done.row().fullName(), kind.app.name(),
+                        kind.role.name(), done.row().entityId(), done.row().ruzTeacherId(), done.invitation()));
+    }
+
+    private record Upserted(UserStore.Provisioned row, Invitation invitation) {
     }
 
     /** Each item on its own: one bad teacher does not stop the batch; results keep the request's order. */

@@ -1,6 +1,7 @@
 package edu.campus.sso.retention;
 
 import edu.campus.db.telegram.InitDataSeenStore;
+import edu.campus.sso.invitation.InvitationStore;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -41,9 +42,11 @@ public class Retention {
     private final AuditLog audit;
     private final InitDataSeenStore initData;
     private final SsoConfig config;
+    private final InvitationStore invitations;
 
     Retention(Pool db, RefreshTokenStore refreshTokens, LinkCodeStore linkCodes, LoginThrottle throttle, AuditLog audit,
-            InitDataSeenStore initData, SsoConfig config) {
+            InitDataSeenStore initData, SsoConfig config, InvitationStore invitations) {
+        this.invitations = invitations;
         this.initData = initData;
         this.db = db;
         this.refreshTokens = refreshTokens;
@@ -65,7 +68,7 @@ public class Retention {
 
     public Uni<Pass> run() {
         return refreshTokens.deleteExpired(db, EXPIRED_TOKEN_GRACE_SECONDS)
-                .flatMap(tokens -> linkCodes.deleteSpent()
+                .flatMap(tokens -> linkCodes.deleteSpent().flatMap(links -> invitations.deleteSpent(db).map(invites -> links + invites))
                         .flatMap(codes -> throttle.purge()
                                 .flatMap(rows -> (config.retention().audit().isPresent()
                                         ? audit.deleteOlderThan(config.retention().audit().get())

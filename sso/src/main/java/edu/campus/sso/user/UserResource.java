@@ -30,7 +30,9 @@ import edu.campus.common.auth.Caller;
 import edu.campus.common.auth.RequireUser;
 import edu.campus.common.api.Page;
 import edu.campus.common.api.PageParams;
+import edu.campus.common.sso.SsoModel.Invitation;
 import edu.campus.sso.audit.AuditLog;
+import edu.campus.sso.invitation.Invitations;
 import edu.campus.sso.user.UserDtos.CreateUser;
 import edu.campus.sso.user.UserDtos.LinkTelegram;
 import edu.campus.sso.user.UserDtos.PatchUser;
@@ -50,8 +52,10 @@ public class UserResource {
     private final UserAdmin users;
     private final AuditLog audit;
     private final Caller caller;
+    private final Invitations invitations;
 
-    UserResource(UserAdmin users, AuditLog audit, Caller caller) {
+    UserResource(UserAdmin users, AuditLog audit, Caller caller, Invitations invitations) {
+        this.invitations = invitations;
         this.users = users;
         this.audit = audit;
         this.caller = caller;
@@ -129,6 +133,13 @@ public class UserResource {
     @Path("/{id}/telegram")
     public Uni<Response> unlinkTelegram(@RestPath long id) {
         return users.unlinkTelegram(id, actor()).replaceWith(Response.noContent().build());
+    }
+
+    @POST
+    @Path("/{id}/invitation")
+    @Operation(summary = "Issue a new one-time invitation (the earlier ones stop working); the person sets a new password with it")
+    public Uni<Invitation> invite(@RestPath long id) {
+        return invitations.reissue(id, actor());
     }
 
     private String actor() {

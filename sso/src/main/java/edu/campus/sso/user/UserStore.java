@@ -182,6 +182,18 @@ public class UserStore {
                 });
     }
 
+    /** Whether the account has a password (an invitation is issued only to one that has none, unless an admin re-invites). */
+    public Uni<Boolean> hasPassword(SqlClient tx, long id) {
+        return tx.preparedQuery("select password_hash is not null from users where id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.iterator().hasNext() && rows.iterator().next().getBoolean(0));
+    }
+
+    /** Sets the password (an accepted invitation); false when the account is gone. */
+    public Uni<Boolean> setPassword(SqlClient tx, long id, String passwordHash) {
+        return tx.preparedQuery("update users set password_hash = $2, updated_at = now() where id = $1").execute(Tuple.of(id, passwordHash))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
     /** Deletes a provisioned account; its id, or empty when there was none. */
     public Uni<Optional<Long>> deleteProvisioned(SqlClient tx, User.App app, User.Role role, long entityId) {
         return tx.preparedQuery("delete from users where app = $1 and role = $2 and entity_id = $3 returning id")
