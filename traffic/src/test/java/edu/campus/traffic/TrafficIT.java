@@ -105,6 +105,13 @@ class TrafficIT {
     }
 
     @Test
+    void theKioskPageIsServed() {
+        io.restassured.RestAssured.given().get("/kiosk/").then().statusCode(200).body(containsString("kiosk.js"));
+        io.restassured.RestAssured.given().get("/kiosk/kiosk.js").then().statusCode(200).body(containsString("crypto.subtle"));
+        io.restassured.RestAssured.given().get("/kiosk/vendor/qrcode.js").then().statusCode(200);
+    }
+
+    @Test
     void refusalsUseTheErrorFormat() {
         kioskState("x").statusCode(401).body("error_code", equalTo("unauthorized"));
         as(teacherToken(1)).get("/api/traffic/admin/kiosks").then().statusCode(403).body("error_code", equalTo("forbidden"));
