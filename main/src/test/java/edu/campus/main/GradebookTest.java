@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -141,6 +142,26 @@ public class GradebookTest extends MainTestBase {
         assertFalse(logged.stream().anyMatch(line -> line.contains(c.password())), "the password is logged");
         assertEquals("2020-123", db.preparedQuery("select record_book_number from students where id = $1")
                 .execute(Tuple.of(Long.parseLong(c.session().get("student_id")))).await().indefinitely().iterator().next().getString(0));
+    }
+
+    @jakarta.inject.Inject
+    edu.campus.main.gradebook.Gradebook gradebook;
+
+    @jakarta.inject.Inject
+    edu.campus.main.gradebook.GradebookClient gradebookClient;
+
+    @jakarta.inject.Inject
+    edu.campus.main.gradebook.SessionCipher cipher;
+
+    @Test
+    void thePasswordIsNotReachableFromTheGradebooksObjectsAfterTheCall() {
+        Connected c = connected();
+        Map<String, Object> roots = Map.of("gradebook", io.quarkus.arc.ClientProxy.unwrap(gradebook),
+                "gradebookClient", io.quarkus.arc.ClientProxy.unwrap(gradebookClient), "cipher", cipher);
+        assertTrue(edu.campus.main.support.HeapScan.reach(roots) > 10, "the walk saw the beans' state");
+        assertEquals(List.of(), edu.campus.main.support.HeapScan.find(c.password(), roots));
+        // and it finds what is there: the upstream site's URL, kept by the client
+        assertFalse(edu.campus.main.support.HeapScan.find("/lk", roots).isEmpty(), "the scan finds a string that is reachable");
     }
 
     @Test
