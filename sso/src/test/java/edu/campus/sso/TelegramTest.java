@@ -6,14 +6,8 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 
@@ -50,14 +44,8 @@ class TelegramTest extends SsoTestBase {
                 .post("/api/telegram/link").then();
     }
 
-    static String initData(long telegramId, long authDate) throws Exception {
-        String user = "{\"id\":" + telegramId + ",\"first_name\":\"Тест\",\"username\":\"tg" + telegramId + "\"}";
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec("WebAppData".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        byte[] secret = mac.doFinal(BOT_TOKEN.getBytes(StandardCharsets.UTF_8));
-        mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-        String hash = HexFormat.of().formatHex(mac.doFinal(("auth_date=" + authDate + "\nuser=" + user).getBytes(StandardCharsets.UTF_8)));
-        return "user=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&auth_date=" + authDate + "&hash=" + hash;
+    static String initData(long telegramId, long authDate) {
+        return edu.campus.common.testing.TestInitData.of(BOT_TOKEN, telegramId, authDate);
     }
 
     ValidatableResponse telegramSignIn(String initData) {

@@ -124,7 +124,7 @@ class MarkQueueTest extends TrafficTestBase {
         blocker.preparedQuery("select id from attendance_sessions where id = $1 for update").execute(Tuple.of(s.sessionId()))
                 .await().indefinitely();
         CompletableFuture<MarkBatcher.Outcome> waiting = batcher.submit(mark(s.sessionId(), 8000)).subscribeAsCompletionStage();
-        CompletableFuture<Void> drained = CompletableFuture.runAsync(batcher::drainForShutdownForTests);
+        CompletableFuture<Void> drained = CompletableFuture.runAsync(batcher::drainForShutdown);
         Thread.sleep(300);
         tx.rollback().await().indefinitely(); // the database moves again within the drain timeout
         blocker.close().await().indefinitely();

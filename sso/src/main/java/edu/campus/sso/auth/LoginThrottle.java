@@ -1,5 +1,6 @@
 package edu.campus.sso.auth;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -116,7 +117,7 @@ public class LoginThrottle {
     private Uni<Boolean> known(String username, String address) {
         return pool.preparedQuery("select 1 from login_known_addresses where username = $1 and address = $2 and last_success_at > $3")
                 .execute(Tuple.of(normal(username), address,
-                        java.time.OffsetDateTime.now().minus(config.knownAddressFor())))
+                        OffsetDateTime.now().minus(config.knownAddressFor())))
                 .map(rows -> rows.iterator().hasNext());
     }
 
@@ -146,7 +147,7 @@ public class LoginThrottle {
                 + "and (blocked_until is null or blocked_until < now())")
                 .execute(Tuple.of((double) config.forgetLocksAfter().toSeconds()))
                 .flatMap(failures -> pool.preparedQuery("delete from login_known_addresses where last_success_at < $1")
-                        .execute(Tuple.of(java.time.OffsetDateTime.now().minus(config.knownAddressFor())))
+                        .execute(Tuple.of(OffsetDateTime.now().minus(config.knownAddressFor())))
                         .map(known -> failures.rowCount() + known.rowCount()));
     }
 }

@@ -101,12 +101,8 @@ public class MarkBatcher {
         drainForShutdown();
     }
 
-    /** The shutdown drain, for a test (the instance refuses marks afterwards). */
-    public void drainForShutdownForTests() {
-        drainForShutdown();
-    }
-
-    void drainForShutdown() {
+    /** Refuses new marks, waits up to the drain timeout for the queued ones, then answers the rest (also called by tests). */
+    public void drainForShutdown() {
         stopping = true;
         long until = System.nanoTime() + drainTimeout.toNanos();
         while ((queued.get() > 0 || inFlight.get() > 0) && System.nanoTime() < until) {
