@@ -38,9 +38,8 @@ public interface MainConfig {
 
     Retention retention();
 
+    /** CAS's base URL is the REST client's ({@code quarkus.rest-client.cas.url}, from CAS_URL): one setting for both uses. */
     interface Cas {
-        String url();
-
         /** {@code /p3/serviceValidate} (CAS 3.0) or {@code /serviceValidate} (CAS 2.0): parsed the same way. */
         @WithDefault("/p3/serviceValidate")
         String validatePath();

@@ -1,7 +1,6 @@
 package edu.campus.common.auth;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,14 +9,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jboss.logging.Logger;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jws.AlgorithmIdentifiers;
 
 /**
  * An RS256 signing key and every public key still published (the current one first, then earlier ones kept through a
@@ -86,30 +86,20 @@ public final class RsaSigningKey {
 
     /** The JWKS document: {@code {"keys":[{kty,kid,use,alg,n,e}, ...]}}, the current key first. */
     public Map<String, Object> jwks() {
-        List<Map<String, String>> keys = new ArrayList<>();
+        List<Map<String, Object>> keys = new ArrayList<>();
         publicKeys.forEach((kid, key) -> {
-            Map<String, String> jwk = new LinkedHashMap<>();
-            jwk.put("kty", "RSA");
-            jwk.put("kid", kid);
-            jwk.put("use", "sig");
-            jwk.put("alg", "RS256");
-            jwk.put("n", base64Url(key.getModulus()));
-            jwk.put("e", base64Url(key.getPublicExponent()));
-            keys.add(jwk);
+            RsaJsonWebKey jwk = new RsaJsonWebKey(key);
+            jwk.setKeyId(kid);
+            jwk.setUse("sig");
+            jwk.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+            keys.add(jwk.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
         });
         return Map.of("keys", keys);
     }
 
-    /** RFC 7638 thumbprint of an RSA public key, base64url. */
+    /** RFC 7638 SHA-256 thumbprint of an RSA public key, base64url: the {@code kid} of keys named by their content. */
     public static String thumbprint(RSAPublicKey key) {
-        String canonical = "{\"e\":\"" + base64Url(key.getPublicExponent()) + "\",\"kty\":\"RSA\",\"n\":\""
-                + base64Url(key.getModulus()) + "\"}";
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return new RsaJsonWebKey(key).calculateBase64urlEncodedThumbprint("SHA-256");
     }
 
     private static String textOrFile(String value) {
@@ -150,13 +140,5 @@ public final class RsaSigningKey {
         String body = pem.replace("-----BEGIN " + type + "-----", "").replace("-----END " + type + "-----", "")
                 .replace("\\n", "").replaceAll("\\s", "");
         return Base64.getDecoder().decode(body);
-    }
-
-    private static String base64Url(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        if (bytes.length > 1 && bytes[0] == 0) {
-            bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
-        }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

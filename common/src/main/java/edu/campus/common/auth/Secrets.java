@@ -18,9 +18,14 @@ public final class Secrets {
 
     /** 256 random bits, base64url without padding. */
     public static String newToken(SecureRandom random) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return newToken(random, 32);
+    }
+
+    /** {@code bytes} random bytes, base64url without padding. */
+    public static String newToken(SecureRandom random, int bytes) {
+        byte[] value = new byte[bytes];
+        random.nextBytes(value);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
     }
 
     /** SHA-256 of the text's UTF-8 bytes: what is stored of a secret. */

@@ -23,7 +23,6 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
@@ -37,6 +36,7 @@ import org.jose4j.lang.UnresolvableKeyException;
 
 import edu.campus.common.auth.Bearer;
 import edu.campus.common.auth.KeySet;
+import edu.campus.common.auth.RsaSigningKey;
 import edu.campus.common.error.ApiException;
 import io.smallrye.mutiny.Uni;
 
@@ -159,13 +159,12 @@ public class LaunchTokenVerifier {
         }
     }
 
-    /** The {@code kid} main puts on tokens signed with {@code key}. */
+    /** The {@code kid} main puts on tokens signed with {@code key}: its RFC 7638 thumbprint ({@link RsaSigningKey#thumbprint}). */
     public static String keyId(PublicKey key) {
-        try {
-            return new RsaJsonWebKey((RSAPublicKey) key).calculateBase64urlEncodedThumbprint("SHA-256");
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not an RSA public key", e);
+        if (!(key instanceof RSAPublicKey rsa)) {
+            throw new IllegalArgumentException("not an RSA public key");
         }
+        return RsaSigningKey.thumbprint(rsa);
     }
 
     static Map<String, PublicKey> load(List<String> entries) {

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import edu.campus.common.error.ApiException;
@@ -41,8 +42,13 @@ public class CasLogin {
     private final MainConfig config;
     private final MainMetrics metrics;
 
-    CasLogin(CasClient cas, StudentStore students, Sessions sessions, MainConfig config, MainMetrics metrics) {
+    /** CAS's base URL, as the REST client that validates tickets has it (CAS_URL). */
+    private final String casUrl;
+
+    CasLogin(CasClient cas, StudentStore students, Sessions sessions, MainConfig config, MainMetrics metrics,
+            @ConfigProperty(name = "quarkus.rest-client.cas.url") String casUrl) {
         this.metrics = metrics;
+        this.casUrl = trimSlash(casUrl);
         this.cas = cas;
         this.students = students;
         this.sessions = sessions;
@@ -53,7 +59,7 @@ public class CasLogin {
     /** Where the browser signs in: CAS's login page with our callback as the service. */
     public URI loginRedirect(String returnTo) {
         checkReturnTo(returnTo);
-        return URI.create(trimSlash(config.cas().url()) + "/login?service=" + encode(serviceUrl(returnTo)));
+        return URI.create(casUrl + "/login?service=" + encode(serviceUrl(returnTo)));
     }
 
     /** Validates the ticket and answers with where to send the browser: {@code return_to#access_token=...} or {@code #error=...}. */

@@ -24,7 +24,7 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
         server = new WireMockServer(options().dynamicPort().containerThreads(32).asynchronousResponseEnabled(true));
         server.start();
         defaults();
-        return Map.of("quarkus.rest-client.cas.url", server.baseUrl() + "/cas", "main.cas.url", server.baseUrl() + "/cas",
+        return Map.of("quarkus.rest-client.cas.url", server.baseUrl() + "/cas",
                 "quarkus.rest-client.gradebook.url", server.baseUrl() + "/lk",
                 "quarkus.rest-client.schedule.url", server.baseUrl());
     }

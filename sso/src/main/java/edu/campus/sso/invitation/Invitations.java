@@ -4,7 +4,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,9 +52,7 @@ public class Invitations {
 
     /** A new code for the account, inside the caller's transaction (provisioning), with its audit entry. */
     public Uni<Invitation> issue(SqlClient tx, long userId, String actor) {
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String code = Secrets.newToken(random, 24); // 192 bits
         Instant expires = Instant.now().plus(config.invitation().ttl());
         return store.issue(tx, userId, Secrets.sha256(code), actor, expires)
                 .call(() -> audit.record(tx, actor, "invitation_issued", "user:" + userId, new JsonObject().put("expires_at", expires.toString())))

@@ -4,9 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Base64;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import edu.campus.common.auth.Secrets;
 
 /**
  * Device secrets and PINs. A device secret is 256 random bits, handed to the kiosk once; the database keeps its
@@ -19,9 +20,7 @@ public class KioskSecrets {
     private final SecureRandom random = new SecureRandom();
 
     public String newSecret() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Secrets.newToken(random);
     }
 
     public String newPin() {
