@@ -3,6 +3,7 @@ package edu.campus.services.people;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
 
 import edu.campus.common.auth.Caller;
 import edu.campus.common.auth.SsoPrincipal;
@@ -16,15 +17,37 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class Actors {
 
-    private final Caller caller;
-    private final PeopleStore store;
+    /** The actor of the current request, once {@link ActorFilter} resolved it (methods, not fields: it is a client proxy). */
+    @RequestScoped
+    static class Resolved {
+        private Actor actor;
 
-    Actors(Caller caller, PeopleStore store) {
-        this.caller = caller;
-        this.store = store;
+        Actor get() {
+            return actor;
+        }
+
+        void set(Actor actor) {
+            this.actor = actor;
+        }
     }
 
+    private final Caller caller;
+    private final PeopleStore store;
+    private final Resolved resolved;
+
+    Actors(Caller caller, PeopleStore store, Resolved resolved) {
+        this.caller = caller;
+        this.store = store;
+        this.resolved = resolved;
+    }
+
+    /** The caller at the desk (resolved once per request, before the body is read). */
     public Uni<Actor> current() {
+        Actor actor = resolved.get();
+        return actor != null ? Uni.createFrom().item(actor) : resolve().invoke(resolved::set);
+    }
+
+    private Uni<Actor> resolve() {
         SsoPrincipal principal = caller.get();
         String name = principal.fullName() == null ? principal.username() : principal.fullName();
         if ("admin".equals(principal.role())) {
