@@ -20,11 +20,17 @@ done
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 WORK="$(mktemp -d)"
 JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-trap 'for p in ${PID:-} ${JWKS_PID:-}; do kill "$p" 2>/dev/null; done; rm -rf "$WORK"' EXIT
+trap 'for p in ${PID:-} ${JWKS_PID:-}; do kill "$p" 2>/dev/null; done; cp "$WORK/services.log" /tmp/bench-services.log 2>/dev/null; rm -rf "$WORK"' EXIT
 DB=campus_services_bench
 PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qtA)
 
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+# the RFC 7638 thumbprint of an RSA key's public half (the kid main puts on its launch tokens)
+thumbprint() {
+  local n
+  n=$(openssl rsa -in "$1" -noout -modulus 2>/dev/null | cut -d= -f2 | xxd -r -p | b64url)
+  printf '{"e":"AQAB","kty":"RSA","n":"%s"}' "$n" | openssl dgst -sha256 -binary | b64url
+}
 # a JWT signed RS256 with key $1 under kid $2, payload $3
 jwt() {
   local header payload
@@ -51,7 +57,7 @@ else
   [[ -f services/target/quarkus-app/quarkus-run.jar ]] || ./mvnw -B -q package -DskipTests -pl services -am
   CMD=("$JAVA_HOME/bin/java" -Xms32m -Xmx256m -XX:+UseParallelGC -jar services/target/quarkus-app/quarkus-run.jar)
 fi
-DB_NAME=$DB SSO_URL=http://127.0.0.1:18099 LAUNCH_TOKEN_PUBLIC_KEYS="$WORK/main.pub.pem" LAUNCH_TOKEN_JWKS_URL= \
+DB_NAME=$DB SSO_URL=http://127.0.0.1:18099 LAUNCH_TOKEN_PUBLIC_KEYS="$WORK/main.pub.pem" \
   SERVICES_SSO_RETRY_EVERY=off QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE="$(nproc)" QUARKUS_HTTP_IO_THREADS="$(nproc)" \
   QUARKUS_LOG_LEVEL=WARN "${CMD[@]}" > "$WORK/services.log" 2>&1 &
 PID=$!
@@ -76,12 +82,12 @@ insert into applications (service_id, department_id, student_id, student_name, s
   from generate_series(1, $APPS) i;
 insert into history (application_id, actor_kind, actor_id, actor_name, action, to_status)
   select id, 'student', student_id, student_name, 'submitted', 'pending' from applications;
-analyze;
+vacuum analyze;
 SQL
 SEED_SECONDS=$((SECONDS - SEED_STARTED))
 NOW=$(date +%s)
 STAFF=$(jwt "$WORK/sso.pem" bench-sso "$(printf '{"iss":"campus-sso","sub":"9001","username":"bench","full_name":"Bench Staff","app":"services","role":"staff","entity_id":1,"iat":%d,"exp":%d}' "$NOW" "$((NOW + 3600))")")
-STUDENT=$(jwt "$WORK/main.pem" bench-main "$(printf '{"iss":"campus-main","aud":"services","sub":"777777","name":"Bench Student","email":"b@edu.example","group":"5130904/10101","iat":%d,"exp":%d}' "$NOW" "$((NOW + 3600))")")
+STUDENT=$(jwt "$WORK/main.pem" "$(thumbprint "$WORK/main.pem")" "$(printf '{"iss":"campus-main","aud":"services","sub":"777777","name":"Bench Student","email":"b@edu.example","group":"5130904/10101","iat":%d,"exp":%d}' "$NOW" "$((NOW + 3600))")")
 curl -fsS "$SVC/api/services/desk/applications?size=1" -H "Authorization: Bearer $STAFF" | head -c 300 >&2; echo >&2
 
 # the listing: the desk's usual questions in turn — the newest page, a status, a service, an executor, unassigned,
@@ -121,18 +127,18 @@ f:close()
 wrk.headers["Authorization"] = "Bearer $STUDENT"
 wrk.headers["Content-Type"] = "multipart/form-data; boundary=----campus-bench-boundary"
 LUA
-curl -fsS -o /dev/null -w 'one submit: %{http_code}\n' "$SVC/api/services/catalog/1/applications" -H "Authorization: Bearer $STUDENT" \
+curl -sS -o /dev/null -w 'one submit: %{http_code}\n' "$SVC/api/services/catalog/1/applications" -H "Authorization: Bearer $STUDENT" \
   -H "Content-Type: multipart/form-data; boundary=----campus-bench-boundary" --data-binary @"$WORK/submit.body" >&2
 
-run() { # name script connections -> RPS P50 P99 NON2XX
-  wrk -t2 -c"$3" -d5s -s "$WORK/$2" "$SVC" >/dev/null
-  wrk -t2 -c"$3" -d"$DURATION" --latency -s "$WORK/$2" "$SVC" > "$WORK/$1.out"
+run() { # name script connections path -> RPS P50 P99 NON2XX
+  wrk -t2 -c"$3" -d5s -s "$WORK/$2" "$SVC$4" >/dev/null
+  wrk -t2 -c"$3" -d"$DURATION" --latency -s "$WORK/$2" "$SVC$4" > "$WORK/$1.out"
   cat "$WORK/$1.out" >&2
   printf '%s %s %s %s\n' "$(awk '/Requests\/sec/{print $2}' "$WORK/$1.out")" "$(awk '$1=="50%"{print $2}' "$WORK/$1.out")" \
     "$(awk '$1=="99%"{print $2}' "$WORK/$1.out")" "$(awk '/Non-2xx/{print $5}' "$WORK/$1.out" | grep . || echo 0)"
 }
-read -r L_RPS L_P50 L_P99 L_BAD <<< "$(run list list.lua 64)"
-read -r S_RPS S_P50 S_P99 S_BAD <<< "$(run submit submit.lua 16)"
+read -r L_RPS L_P50 L_P99 L_BAD <<< "$(run list list.lua 64 /)"
+read -r S_RPS S_P50 S_P99 S_BAD <<< "$(run submit submit.lua 16 /api/services/catalog/1/applications)"
 RSS=$(ps -o rss= -p "$PID" | awk '{printf "%d MB", $1/1024}')
 STORED=$("${PSQL[@]}" -d $DB -c "select count(*) || ' files, ' || pg_size_pretty(sum(size)) from files")
 

@@ -12,6 +12,10 @@ public interface ServicesConfig {
 
     Sso sso();
 
+    /** The desk's listings count matching applications up to this many (then say "more"). */
+    @io.smallrye.config.WithDefault("10000")
+    long deskCountCap();
+
     /** Uploads, per submit or reply. */
     interface Files {
         int maxFileMb();

@@ -80,45 +80,68 @@ public class ApplicationStore {
     }
 
     Uni<Page<ApplicationSummary>> ofStudent(long studentId, int page, int size) {
-        return page(" where a.student_id = $1", Tuple.of(studentId), "a.created_at desc, a.id desc", page, size);
+        return page(List.of("a.student_id = $1"), new ArrayList<>(List.of(studentId)), DeskQuery.Sort.created_desc, page, size,
+                Long.MAX_VALUE).map(p -> new Page<>(p.items(), p.page(), p.size(), p.total()));
     }
 
-    Uni<Page<ApplicationSummary>> desk(DeskQuery query, int page, int size) {
-        String like = query.text() == null || query.text().isBlank() ? null : LikePatterns.containing(query.text().strip().toLowerCase());
-        Long idGuess = null;
-        if (query.text() != null && query.text().strip().matches("\\d{1,18}")) {
-            idGuess = Long.parseLong(query.text().strip());
+    /**
+     * The desk's listing. Only the filters asked for become conditions (one prepared statement per combination, each
+     * with a plan that uses the indexes: no "$n is null or ..." that a generic plan cannot use); the page's ids are found
+     * first, in the index, and only those rows are joined with their service, department and executor.
+     */
+    Uni<DeskPage> desk(DeskQuery query, int page, int size, long countCap) {
+        List<String> where = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        condition(where, args, "a.department_id = $", query.department());
+        condition(where, args, "a.executor_id = $", query.assignee());
+        condition(where, args, "a.status = $", query.status() == null ? null : query.status().name());
+        condition(where, args, "a.service_id = $", query.service());
+        condition(where, args, "a.executor_id = $", query.executor());
+        if (Boolean.TRUE.equals(query.unassigned())) {
+            where.add("a.executor_id is null");
         }
-        String where = """
-                 where ($1::bigint is null or a.department_id = $1)
-                   and ($2::bigint is null or a.executor_id = $2)
-                   and ($3::text is null or a.status = $3)
-                   and ($4::bigint is null or a.service_id = $4)
-                   and ($5::bigint is null or a.executor_id = $5)
-                   and ($6::boolean is not true or a.executor_id is null)
-                   and ($7::text is null or lower(a.student_name) like $7 or lower(coalesce(a.student_email, '')) like $7
-                        or lower(coalesce(a.student_group, '')) like $7 or a.id = $8)
-                """;
-        Tuple args = Tuple.from(Arrays.asList(query.department(), query.assignee(),
-                query.status() == null ? null : query.status().name(), query.service(), query.executor(),
-                Boolean.TRUE.equals(query.unassigned()), like, idGuess));
-        return page(where, args, query.sort().orderBy, page, size);
+        String text = query.text() == null ? "" : query.text().strip();
+        if (!text.isEmpty()) {
+            args.add(LikePatterns.containing(text.toLowerCase()));
+            String search = SEARCH + " like $" + args.size();
+            if (text.matches("\\d{1,18}")) {
+                args.add(Long.parseLong(text));
+                search = "(" + search + " or a.id = $" + args.size() + ")";
+            }
+            where.add(search);
+        }
+        return page(where, args, query.sort(), page, size, countCap);
     }
 
-    private Uni<Page<ApplicationSummary>> page(String where, Tuple args, String orderBy, int page, int size) {
+    /** What the desk's text search looks in (the expression of the trigram index applications_search). */
+    private static final String SEARCH = "(lower(a.student_name) || ' ' || lower(coalesce(a.student_email, '')) || ' '"
+            + " || lower(coalesce(a.student_group, '')))";
+
+    private static void condition(List<String> where, List<Object> args, String sql, Object value) {
+        if (value != null) {
+            args.add(value);
+            where.add(sql + args.size());
+        }
+    }
+
+    /** A page, and how many rows match: counted up to {@code countCap} (counting is linear in the rows it counts). */
+    private Uni<DeskPage> page(List<String> where, List<Object> args, DeskQuery.Sort sort, int page, int size, long countCap) {
+        String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
         int n = args.size();
-        Tuple paged = Tuple.tuple();
-        for (int i = 0; i < n; i++) {
-            paged.addValue(args.getValue(i));
-        }
-        paged.addValue(size).addValue((long) page * size);
-        Uni<RowSet<Row>> items = db.preparedQuery(SUMMARY + where + " order by " + orderBy + " limit $" + (n + 1) + " offset $" + (n + 2))
-                .execute(paged);
-        Uni<RowSet<Row>> count = db.preparedQuery("select count(*) from applications a" + where).execute(args);
+        List<Object> paged = new ArrayList<>(args);
+        paged.add(size);
+        paged.add((long) page * size);
+        String sql = "with page as (select a.id from applications a" + filter + " order by " + sort.orderBy + " limit $" + (n + 1)
+                + " offset $" + (n + 2) + ")\n" + COLUMNS + FROM + " where a.id in (select id from page) order by " + sort.orderBy;
+        Uni<RowSet<Row>> items = db.preparedQuery(sql).execute(Tuple.from(paged));
+        String counting = countCap == Long.MAX_VALUE ? "select count(*) from applications a" + filter
+                : "select count(*) from (select 1 from applications a" + filter + " limit " + (countCap + 1) + ") c";
+        Uni<RowSet<Row>> count = db.preparedQuery(counting).execute(Tuple.from(args));
         return Uni.combine().all().unis(items, count).asTuple().map(both -> {
             List<ApplicationSummary> list = new ArrayList<>(both.getItem1().size());
             both.getItem1().forEach(row -> list.add(summary(row)));
-            return new Page<>(list, page, size, both.getItem2().iterator().next().getLong(0));
+            long total = both.getItem2().iterator().next().getLong(0);
+            return new DeskPage(list, page, size, Math.min(total, countCap), total > countCap);
         });
     }
 

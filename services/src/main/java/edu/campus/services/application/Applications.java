@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import edu.campus.common.api.Page;
 import edu.campus.common.error.ApiException;
 import edu.campus.common.launch.LaunchPrincipal;
+import edu.campus.services.ServicesConfig;
 import edu.campus.services.ServicesMetrics;
 import edu.campus.services.application.ApplicationDtos.ApplicationDetail;
 import edu.campus.services.application.ApplicationDtos.ApplicationSummary;
@@ -66,9 +67,10 @@ public class Applications {
     private final Uploads uploads;
     private final ObjectMapper json;
     private final ServicesMetrics metrics;
+    private final long countCap;
 
     Applications(Pool db, ApplicationStore store, HistoryStore history, ReplyStore replies, FileStore files, ServiceStore services,
-            PeopleStore people, Uploads uploads, ObjectMapper json, ServicesMetrics metrics) {
+            PeopleStore people, Uploads uploads, ObjectMapper json, ServicesMetrics metrics, ServicesConfig config) {
         this.db = db;
         this.store = store;
         this.history = history;
@@ -79,6 +81,7 @@ public class Applications {
         this.uploads = uploads;
         this.json = json;
         this.metrics = metrics;
+        this.countCap = config.deskCountCap();
     }
 
     // --- students ---------------------------------------------------------------------------------------------------
@@ -152,7 +155,7 @@ public class Applications {
 
     // --- the desk ---------------------------------------------------------------------------------------------------
 
-    public Uni<Page<ApplicationSummary>> desk(Actor actor, DeskQuery query, int page, int size) {
+    public Uni<DeskPage> desk(Actor actor, DeskQuery query, int page, int size) {
         DeskQuery scoped = switch (actor.kind()) {
             case admin -> query;
             case staff -> new DeskQuery(actor.departmentId(), null, query.status(), query.service(), query.executor(), query.unassigned(),
@@ -161,9 +164,9 @@ public class Applications {
                     query.text(), query.sort());
         };
         if (actor.kind() == ActorKind.staff && query.department() != null && !query.department().equals(actor.departmentId())) {
-            return Uni.createFrom().item(new Page<>(List.of(), page, size, 0));
+            return Uni.createFrom().item(new DeskPage(List.of(), page, size, 0, false));
         }
-        return store.desk(scoped, page, size);
+        return store.desk(scoped, page, size, countCap);
     }
 
     public Uni<ApplicationDetail> desk(Actor actor, long id) {

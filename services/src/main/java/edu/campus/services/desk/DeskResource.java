@@ -27,17 +27,16 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import edu.campus.common.api.Page;
 import edu.campus.common.api.PageParams;
 import edu.campus.common.auth.RequireUser;
 import edu.campus.common.error.ApiException;
 import edu.campus.services.application.ApplicationDtos.ApplicationDetail;
-import edu.campus.services.application.ApplicationDtos.ApplicationSummary;
 import edu.campus.services.application.ApplicationDtos.Assignment;
 import edu.campus.services.application.ApplicationDtos.NewReply;
 import edu.campus.services.application.ApplicationDtos.StatusChange;
 import edu.campus.services.application.ApplicationStatus;
 import edu.campus.services.application.Applications;
+import edu.campus.services.application.DeskPage;
 import edu.campus.services.application.DeskQuery;
 import edu.campus.services.file.Downloads;
 import edu.campus.services.people.ActorKind;
@@ -81,7 +80,7 @@ public class DeskResource {
     @GET
     @Path("/applications")
     @Operation(summary = "Applications the caller may see, filtered and sorted, paged")
-    public Uni<Page<ApplicationSummary>> list(@RestQuery ApplicationStatus status, @RestQuery("service_id") Long serviceId,
+    public Uni<DeskPage> list(@RestQuery ApplicationStatus status, @RestQuery("service_id") Long serviceId,
             @RestQuery("executor_id") Long executorId, @RestQuery Boolean unassigned,
             @Parameter(description = "admins: one department") @RestQuery("department_id") Long departmentId,
             @Parameter(description = "contained in the student's name, e-mail or group; or an application id") @RestQuery @Size(max = 200) String q,
