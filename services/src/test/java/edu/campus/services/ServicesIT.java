@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import edu.campus.common.testing.TestDatabase;
 import edu.campus.services.support.FakeSso;
 import edu.campus.services.support.Upstreams;
+import edu.campus.services.support.TestBroker;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -38,6 +39,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 @QuarkusIntegrationTest
 @WithTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "name", value = "services_test"))
 @WithTestResource(Upstreams.class)
+@WithTestResource(TestBroker.class)
 class ServicesIT {
 
     @BeforeEach

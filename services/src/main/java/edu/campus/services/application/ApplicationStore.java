@@ -44,7 +44,7 @@ public class ApplicationStore {
     }
 
     /** The fields a transition or assignment checks, read under a row lock. */
-    public record Locked(long id, long departmentId, ApplicationStatus status, Long executorId) {
+    public record Locked(long id, long departmentId, long studentId, ApplicationStatus status, Long executorId) {
     }
 
     private final Pool db;
@@ -147,9 +147,9 @@ public class ApplicationStore {
 
     /** Status and executor, with the row locked until the transaction ends. */
     Uni<Optional<Locked>> lock(SqlClient tx, long id) {
-        return tx.preparedQuery("select id, department_id, status, executor_id from applications where id = $1 for update")
+        return tx.preparedQuery("select id, department_id, student_id, status, executor_id from applications where id = $1 for update")
                 .execute(Tuple.of(id))
-                .map(rows -> first(rows).map(row -> new Locked(row.getLong("id"), row.getLong("department_id"),
+                .map(rows -> first(rows).map(row -> new Locked(row.getLong("id"), row.getLong("department_id"), row.getLong("student_id"),
                         ApplicationStatus.valueOf(row.getString("status")), row.getLong("executor_id"))));
     }
 
@@ -171,11 +171,11 @@ public class ApplicationStore {
     public Uni<List<Locked>> unassignExecutor(SqlClient tx, long executorId) {
         return tx.preparedQuery("""
                 update applications set executor_id = null, updated_at = now() where executor_id = $1
-                returning id, department_id, status
+                returning id, department_id, student_id, status
                 """).execute(Tuple.of(executorId))
                 .map(rows -> {
                     List<Locked> taken = new ArrayList<>(rows.size());
-                    rows.forEach(row -> taken.add(new Locked(row.getLong("id"), row.getLong("department_id"),
+                    rows.forEach(row -> taken.add(new Locked(row.getLong("id"), row.getLong("department_id"), row.getLong("student_id"),
                             ApplicationStatus.valueOf(row.getString("status")), executorId)));
                     return taken;
                 });

@@ -67,10 +67,12 @@ public class Applications {
     private final Uploads uploads;
     private final ObjectMapper json;
     private final ServicesMetrics metrics;
+    private final ApplicationEvents events;
     private final long countCap;
 
     Applications(Pool db, ApplicationStore store, HistoryStore history, ReplyStore replies, FileStore files, ServiceStore services,
-            PeopleStore people, Uploads uploads, ObjectMapper json, ServicesMetrics metrics, ServicesConfig config) {
+            PeopleStore people, Uploads uploads, ObjectMapper json, ServicesMetrics metrics, ServicesConfig config,
+            ApplicationEvents events) {
         this.db = db;
         this.store = store;
         this.history = history;
@@ -82,6 +84,7 @@ public class Applications {
         this.json = json;
         this.metrics = metrics;
         this.countCap = config.deskCountCap();
+        this.events = events;
     }
 
     // --- students ---------------------------------------------------------------------------------------------------
@@ -122,6 +125,8 @@ public class Applications {
                         return history.add(tx, id.get(), ActorKind.student, student.studentId(), student.name(), HistoryAction.submitted,
                                 null, ApplicationStatus.pending, null)
                                 .flatMap(ignored -> uploads.store(tx, id.get(), null, checked, fileFields))
+                                .flatMap(ignored -> events.submitted(tx, new ApplicationEvents.Submitted(id.get(), serviceId,
+                                        service.departmentId(), student.studentId(), ApplicationStatus.pending, checked.size())))
                                 .replaceWith(id.get());
                     })))
                     .invoke(id -> metrics.submitted(uploaded.size()))
@@ -186,8 +191,10 @@ public class Applications {
                         Map.of("from", app.status().name(), "to", next.name()));
             }
             String note = comment == null || comment.isBlank() ? null : comment.strip();
-            return store.setStatus(tx, id, next).flatMap(ignored -> history.add(tx, id, actor, HistoryAction.status_changed, app.status(),
-                    next, note));
+            return store.setStatus(tx, id, next)
+                    .flatMap(ignored -> history.add(tx, id, actor, HistoryAction.status_changed, app.status(), next, note))
+                    .flatMap(ignored -> events.statusChanged(tx, new ApplicationEvents.StatusChanged(id, app.departmentId(), app.studentId(),
+                            app.status(), next, actor.kind())));
         })).invoke(() -> metrics.transition(next)).flatMap(ignored -> detail(id));
     }
 
@@ -204,7 +211,9 @@ public class Applications {
             if (executorId == null) {
                 return app.executorId() == null ? Uni.createFrom().voidItem()
                         : store.setExecutor(tx, id, null).flatMap(ignored -> history.add(tx, id, actor, HistoryAction.unassigned,
-                                app.status(), app.status(), "executor " + app.executorId()));
+                                app.status(), app.status(), "executor " + app.executorId()))
+                                .flatMap(ignored -> events.assigned(tx, new ApplicationEvents.Assigned(id, app.departmentId(), app.studentId(),
+                                        null)));
             }
             if (executorId.equals(app.executorId())) {
                 return Uni.createFrom().voidItem();
@@ -215,8 +224,11 @@ public class Applications {
                     throw new ApiException(422, "executor_not_available", "no active executor with this id in the application's department",
                             Map.of("executor_id", executorId));
                 }
-                return store.setExecutor(tx, id, executorId).flatMap(ignored -> history.add(tx, id, actor, HistoryAction.assigned,
-                        app.status(), app.status(), executor.get().fullName()));
+                return store.setExecutor(tx, id, executorId)
+                        .flatMap(ignored -> history.add(tx, id, actor, HistoryAction.assigned, app.status(), app.status(),
+                                executor.get().fullName()))
+                        .flatMap(ignored -> events.assigned(tx, new ApplicationEvents.Assigned(id, app.departmentId(), app.studentId(),
+                                executorId)));
             });
         })).flatMap(ignored -> detail(id));
     }
@@ -231,7 +243,9 @@ public class Applications {
                 .flatMap(app -> replies.insert(tx, id, actor, text)
                         .flatMap(replyId -> uploads.store(tx, id, replyId, checked, Set.of())
                                 .flatMap(ignored -> history.add(tx, id, actor, HistoryAction.replied, app.status(), app.status(), null))
-                                .flatMap(ignored -> store.touch(tx, id))))))
+                                .flatMap(ignored -> store.touch(tx, id))
+                                .flatMap(ignored -> events.replied(tx, new ApplicationEvents.Replied(id, replyId, app.departmentId(),
+                                        app.studentId(), actor.kind(), checked.size())))))))
                 .invoke(() -> metrics.replied())
                 .flatMap(ignored -> detail(id));
     }

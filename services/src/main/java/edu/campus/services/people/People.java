@@ -12,6 +12,7 @@ import edu.campus.common.error.ApiException;
 import edu.campus.common.sso.SsoClient;
 import edu.campus.common.sso.SsoModel.AccountUpsert;
 import edu.campus.common.sso.SsoModel.ProvisionedAccount;
+import edu.campus.services.application.ApplicationEvents;
 import edu.campus.services.application.ApplicationStore;
 import edu.campus.services.application.HistoryAction;
 import edu.campus.services.application.HistoryStore;
@@ -42,13 +43,15 @@ public class People {
     private final ApplicationStore applications;
     private final HistoryStore history;
     private final SsoClient sso;
+    private final ApplicationEvents events;
 
-    People(Pool db, PeopleStore store, ApplicationStore applications, HistoryStore history, SsoClient sso) {
+    People(Pool db, PeopleStore store, ApplicationStore applications, HistoryStore history, SsoClient sso, ApplicationEvents events) {
         this.db = db;
         this.store = store;
         this.applications = applications;
         this.history = history;
         this.sso = sso;
+        this.events = events;
     }
 
     public Uni<Page<PersonView>> list(PersonKind kind, long departmentId, int page, int size) {
@@ -131,11 +134,13 @@ public class People {
             Uni<List<ApplicationStore.Locked>> unassigned = kind == PersonKind.executor ? applications.unassignExecutor(tx, id)
                     : Uni.createFrom().item(List.of());
             return unassigned.flatMap(apps -> Multi.createFrom().iterable(apps)
-                    .onItem().transformToUniAndConcatenate(app -> actor == null
+                    .onItem().transformToUniAndConcatenate(app -> (actor == null
                             ? history.add(tx, app.id(), ActorKind.system, null, null, HistoryAction.unassigned, app.status(), app.status(),
                                     "executor " + id + " deleted")
                             : history.add(tx, app.id(), actor, HistoryAction.unassigned, app.status(), app.status(),
                                     "executor " + id + " deleted"))
+                            .flatMap(noted -> events.assigned(tx, new ApplicationEvents.Assigned(app.id(), app.departmentId(),
+                                    app.studentId(), null))))
                     .collect().last())
                     .flatMap(ignored2 -> store.delete(tx, kind, id));
         }));

@@ -27,6 +27,7 @@ import io.vertx.mutiny.sqlclient.Pool;
  */
 @WithTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "name", value = "services_test"))
 @WithTestResource(Upstreams.class)
+@WithTestResource(TestBroker.class)
 public abstract class ServicesTestBase {
 
     /** A tiny but real PDF header and body: what FileTypes recognises as a PDF. */
@@ -53,7 +54,8 @@ public abstract class ServicesTestBase {
     @BeforeEach
     void cleanSlate() {
         Upstreams.reset();
-        db.query("truncate history, file_chunks, files, replies, applications, services, executors, staff, departments restart identity cascade")
+        TestBroker.mend();
+        db.query("truncate outbox, history, file_chunks, files, replies, applications, services, executors, staff, departments restart identity cascade")
                 .execute().await().indefinitely();
     }
 
