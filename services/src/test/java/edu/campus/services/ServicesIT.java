@@ -21,7 +21,9 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +50,8 @@ class ServicesIT {
     }
 
     @Test
-    void departmentPeopleSubmitAssignReplyDownload() {
+    void departmentPeopleSubmitAssignReplyDownload() throws Exception {
+        List<TestBroker.Received> events = TestBroker.listen("services.application.*");
         long dept = department("Деканат " + random());
         long staff = staffOf(dept, "Петрова Анна");
         long executor = executorOf(dept, "Сидоров Олег");
@@ -66,6 +69,14 @@ class ServicesIT {
         submit(token, answers()).header("Idempotency-Key", "native-1").multiPart("scan", "скан.pdf", PDF, "application/pdf")
                 .post("/api/services/catalog/" + service + "/applications").then().statusCode(200).body("id", equalTo((int) id));
 
+        // the submit's event, through the outbox and the relay, from the native executable to RabbitMQ
+        long deadline = System.currentTimeMillis() + 15_000;
+        java.util.function.Predicate<TestBroker.Received> submitted = e -> e.routingKey().equals("services.application.submitted")
+                && applicationId(e.body()) == id;
+        while (events.stream().noneMatch(submitted) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(events.stream().anyMatch(submitted), events.toString());
         jsonAs(staff(staff)).body(Map.of("executor_id", executor)).put("/api/services/desk/applications/" + id + "/executor").then().statusCode(200);
         jsonAs(executor(executor)).body(Map.of("status", "in_progress")).post("/api/services/desk/applications/" + id + "/status").then()
                 .statusCode(200);
@@ -88,5 +99,13 @@ class ServicesIT {
         as(executor(executor)).get("/api/services/desk/applications").then().statusCode(403).body("error_code", equalTo("account_inactive"));
         given().get("/health/readiness").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/openapi").then().statusCode(200);
+    }
+
+    private static long applicationId(String event) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(event).at("/data/application_id").asLong();
+        } catch (java.io.IOException e) {
+            return -1;
+        }
     }
 }
