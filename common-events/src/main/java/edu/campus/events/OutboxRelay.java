@@ -18,6 +18,8 @@ import org.jboss.logging.Logger;
 
 import com.rabbitmq.client.AMQP;
 
+import edu.campus.db.ListenOptions;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -73,9 +75,7 @@ public class OutboxRelay {
         this.vertx = vertx;
         this.db = db;
         this.config = config;
-        this.listenOptions = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring("vertx-reactive:".length()) : url);
-        user.ifPresent(listenOptions::setUser);
-        password.ifPresent(listenOptions::setPassword);
+        this.listenOptions = ListenOptions.of(url, user, password);
         this.published = Counter.builder("campus.outbox.published").description("Events the broker confirmed").register(registry);
         this.failures = Counter.builder("campus.outbox.publish.failures")
                 .description("Relay rounds that failed (broker unreachable or not confirming); the events stay in the outbox")

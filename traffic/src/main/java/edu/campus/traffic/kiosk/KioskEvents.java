@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import edu.campus.db.ListenOptions;
 import io.vertx.pgclient.PgConnectOptions;
 
 /**
@@ -39,9 +40,7 @@ public class KioskEvents {
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.cache = cache;
         this.vertx = vertx;
-        this.options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring("vertx-reactive:".length()) : url);
-        user.ifPresent(options::setUser);
-        password.ifPresent(options::setPassword);
+        this.options = ListenOptions.of(url, user, password);
     }
 
     void start(@Observes StartupEvent event) {
