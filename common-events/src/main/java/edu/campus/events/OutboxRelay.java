@@ -155,7 +155,8 @@ public class OutboxRelay {
     }
 
     private Uni<Integer> publishBatch() {
-        return client().flatMap(rabbit -> db.withTransaction(tx -> tx.preparedQuery("""
+        // deferred: a resubscription (a retry) asks for the connection again instead of replaying a failed connect
+        return Uni.createFrom().deferred(this::client).flatMap(rabbit -> db.withTransaction(tx -> tx.preparedQuery("""
                 select id, routing_key, payload::text as payload, traceparent, created_at from outbox
                 where sent_at is null order by created_at, id limit $1 for update skip locked
                 """).execute(Tuple.of(config.batch())).flatMap(rows -> {
