@@ -38,15 +38,17 @@ class TelegramTest extends MainTestBase {
     @Test
     void anUnlinkedStudentIsToldWhereToSignInThenLinksOnceAndSignsInWithTelegramAlone() {
         long telegram = telegramId();
-        String first = initData(telegram);
+        long firstAt = Instant.now().getEpochSecond();
+        String first = TestInitData.of(BOT_TOKEN, telegram, firstAt);
         telegramSignIn(first).statusCode(404).body("error_code", equalTo("telegram_not_linked"))
                 .body("details.sign_in", equalTo("/api/main/auth/cas/login"));
         Map<String, String> session = signIn();
         // the same initData links after the CAS sign-in (a refused sign-in did not use it up)
         link(session, first).statusCode(200).body("telegram_id", equalTo((int) telegram)).body("username", equalTo("tg" + telegram));
         as(session).get("/api/main/me").then().statusCode(200).body("telegram.telegram_id", equalTo((int) telegram));
-        // a later launch of the Mini App (another initData) signs in with Telegram alone
-        telegramSignIn(TestInitData.of(BOT_TOKEN, telegram, Instant.now().getEpochSecond() - 1)).statusCode(200)
+        // a later launch of the Mini App (another initData: another auth_date, whatever second the test reached) signs in
+        // with Telegram alone
+        telegramSignIn(TestInitData.of(BOT_TOKEN, telegram, firstAt - 1)).statusCode(200)
                 .body("student_id", equalTo(Integer.parseInt(session.get("student_id"))));
     }
 
