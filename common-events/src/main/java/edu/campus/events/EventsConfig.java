@@ -40,4 +40,8 @@ public interface EventsConfig {
     /** Published events are deleted after this. */
     @WithDefault("1d")
     Duration keepSent();
+
+    /** A consumer's handled event ids are kept this long (a redelivery after it would be handled again). */
+    @WithDefault("7d")
+    Duration keepHandled();
 }

@@ -34,7 +34,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.rabbitmq.RabbitMQOptions;
 
 /**
  * Publishes the outbox to RabbitMQ: pending events, oldest first, a batch per transaction whose rows are locked
@@ -213,7 +212,7 @@ public class OutboxRelay {
 
     private Uni<RabbitMQClient> connect() {
         AtomicReference<Uni<RabbitMQClient>> self = new AtomicReference<>();
-        RabbitMQClient rabbit = RabbitMQClient.create(vertx, options(config.rabbitmqUrl())
+        RabbitMQClient rabbit = RabbitMQClient.create(vertx, BrokerOptions.of(config.rabbitmqUrl())
                 .setAutomaticRecoveryEnabled(false).setReconnectAttempts(0).setConnectionTimeout(2000).setRequestedHeartbeat(10));
         Uni<RabbitMQClient> connecting = rabbit.start()
                 .flatMap(ignored -> rabbit.exchangeDeclare(config.exchange(), "topic", true, false))
@@ -226,27 +225,6 @@ public class OutboxRelay {
                 .memoize().indefinitely();
         self.set(connecting);
         return client.compareAndSet(null, connecting) ? connecting : client.get() != null ? client.get() : connecting;
-    }
-
-    /** The broker's address from an AMQP URI, field by field (the client logs a URI it is given, password included). */
-    static RabbitMQOptions options(String url) {
-        java.net.URI uri = java.net.URI.create(url);
-        RabbitMQOptions options = new RabbitMQOptions().setHost(uri.getHost()).setPort(uri.getPort() > 0 ? uri.getPort() : 5672);
-        String info = uri.getRawUserInfo();
-        if (info != null) {
-            int colon = info.indexOf(':');
-            options.setUser(decode(colon < 0 ? info : info.substring(0, colon)));
-            if (colon >= 0) {
-                options.setPassword(decode(info.substring(colon + 1)));
-            }
-        }
-        String path = uri.getRawPath();
-        options.setVirtualHost(path == null || path.length() <= 1 ? "/" : decode(path.substring(1)));
-        return options;
-    }
-
-    private static String decode(String value) {
-        return java.net.URLDecoder.decode(value.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private void dropClient() {

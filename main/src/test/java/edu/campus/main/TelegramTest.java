@@ -65,6 +65,32 @@ class TelegramTest extends MainTestBase {
     }
 
     @Test
+    void theBotFindsAStudentsTelegramAndUnlinksWithItsServiceToken() {
+        long telegram = telegramId();
+        Map<String, String> session = signIn();
+        String student = session.get("student_id");
+        String notify = "Bearer " + edu.campus.main.support.Upstreams.SSO.ssoService("bot", "telegram:link", "telegram:notify");
+        given().header("Authorization", notify).get("/api/main/internal/telegram/students/" + student).then().statusCode(404)
+                .body("error_code", equalTo("telegram_not_linked"));
+        link(session, initData(telegram)).statusCode(200);
+        given().header("Authorization", notify).get("/api/main/internal/telegram/students/" + student).then().statusCode(200)
+                .body("telegram_id", equalTo((int) telegram)).body("username", equalTo("tg" + telegram));
+        // another client's token, a student's own token, none: refused
+        given().header("Authorization", "Bearer " + edu.campus.main.support.Upstreams.SSO.ssoService("traffic", "provision:traffic"))
+                .get("/api/main/internal/telegram/students/" + student).then().statusCode(403);
+        as(session).get("/api/main/internal/telegram/students/" + student).then().statusCode(401);
+        given().get("/api/main/internal/telegram/students/" + student).then().statusCode(401);
+
+        given().header("Authorization", notify).contentType(ContentType.JSON).body(Map.of("telegram_id", telegram))
+                .post("/api/main/internal/telegram/unlink").then().statusCode(200).body("unlinked", equalTo(true));
+        as(session).get("/api/main/me").then().statusCode(200).body("telegram", nullValue());
+        given().header("Authorization", notify).contentType(ContentType.JSON).body(Map.of("telegram_id", telegram))
+                .post("/api/main/internal/telegram/unlink").then().statusCode(200).body("unlinked", equalTo(false));
+        given().header("Authorization", notify).contentType(ContentType.JSON).body(Map.of("telegram_id", 0))
+                .post("/api/main/internal/telegram/unlink").then().statusCode(400);
+    }
+
+    @Test
     void tamperedAndStaleInitDataAreRefused() {
         long telegram = telegramId();
         String valid = initData(telegram);

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import edu.campus.common.testing.TestDatabase;
 import edu.campus.services.support.FakeSso;
 import edu.campus.services.support.Upstreams;
-import edu.campus.services.support.TestBroker;
+import edu.campus.events.testing.TestBroker;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;

@@ -74,6 +74,21 @@ class TelegramTest extends SsoTestBase {
                 .iterator().next().getLong(0) >= 1);
         // a fresh one from the Mini App works
         telegramSignIn(initData(telegramId, Instant.now().getEpochSecond() - 1)).statusCode(200);
+
+        // /unlink in the bot: the link goes (audited), sign-in stops, and a second /unlink says there was none
+        unlink(bot(), telegramId).statusCode(200).body("unlinked", equalTo(true));
+        telegramSignIn(initData(telegramId, Instant.now().getEpochSecond() - 2)).statusCode(401)
+                .body("error_code", equalTo("telegram_not_linked"));
+        assertEquals(1L, db.preparedQuery("select count(*) from audit_log where action = 'telegram_unlinked' and actor = 'client:bot'"
+                + " and details->>'telegram_id' = $1").execute(Tuple.of(String.valueOf(telegramId))).await().indefinitely()
+                .iterator().next().getLong(0));
+        unlink(bot(), telegramId).statusCode(200).body("unlinked", equalTo(false));
+        unlink(bot(), -1).statusCode(400);
+    }
+
+    ValidatableResponse unlink(String token, long telegramId) {
+        return given().contentType(ContentType.JSON).header("Authorization", "Bearer " + token)
+                .body(Map.of("telegram_id", telegramId)).post("/api/telegram/unlink").then();
     }
 
     @Test

@@ -22,6 +22,10 @@ import edu.campus.common.sso.SsoModel.ProvisionedAccount;
 import edu.campus.common.sso.SsoModel.ServiceToken;
 import edu.campus.common.sso.SsoModel.TeacherBatch;
 import edu.campus.common.sso.SsoModel.TelegramLink;
+import edu.campus.common.sso.SsoModel.TelegramLinkCompletion;
+import edu.campus.common.sso.SsoModel.TelegramLinked;
+import edu.campus.common.sso.SsoModel.TelegramUnlink;
+import edu.campus.common.sso.SsoModel.TelegramUnlinked;
 import edu.campus.common.upstream.Upstreams;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -78,6 +82,14 @@ interface SsoApi {
     @DELETE
     @Path("/provision/services/executors/{entity_id}")
     Uni<Void> deleteExecutor(@HeaderParam("Authorization") String authorization, @PathParam("entity_id") long entityId);
+
+    @POST
+    @Path("/telegram/link")
+    Uni<TelegramLinked> completeTelegramLink(@HeaderParam("Authorization") String authorization, TelegramLinkCompletion link);
+
+    @POST
+    @Path("/telegram/unlink")
+    Uni<TelegramUnlinked> unlinkTelegram(@HeaderParam("Authorization") String authorization, TelegramUnlink unlink);
 
     /**
      * 401: our service token was refused (expired, keys rotated) → {@link SsoClient.TokenRejected}, renewed and retried.

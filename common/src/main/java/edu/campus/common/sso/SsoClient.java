@@ -21,6 +21,10 @@ import edu.campus.common.sso.SsoModel.EntityRef;
 import edu.campus.common.sso.SsoModel.ProvisionedAccount;
 import edu.campus.common.sso.SsoModel.TeacherBatch;
 import edu.campus.common.sso.SsoModel.TelegramLink;
+import edu.campus.common.sso.SsoModel.TelegramLinkCompletion;
+import edu.campus.common.sso.SsoModel.TelegramLinked;
+import edu.campus.common.sso.SsoModel.TelegramUnlink;
+import edu.campus.common.sso.SsoModel.TelegramUnlinked;
 import edu.campus.common.upstream.UpstreamException;
 import edu.campus.common.upstream.Upstreams;
 import io.smallrye.mutiny.Uni;
@@ -94,6 +98,26 @@ public class SsoClient {
 
     public Uni<Void> deleteExecutor(long entityId) {
         return authorized(bearer -> api.deleteExecutor(bearer, entityId));
+    }
+
+    /**
+     * The bot completes a Telegram link (scope {@code telegram:link}): 404 for an unknown, used or expired code, 409
+     * when the Telegram account belongs to another user. Retried only when our token was refused: a code is single-use,
+     * so a retry after a lost answer would report the code as used.
+     */
+    @Retry(maxRetries = 1, retryOn = SsoClient.TokenRejected.class)
+    public Uni<TelegramLinked> completeTelegramLink(TelegramLinkCompletion link) {
+        return authorized(bearer -> api.completeTelegramLink(bearer, link));
+    }
+
+    /** The bot's /unlink (idempotent): whether there was a link. */
+    public Uni<TelegramUnlinked> unlinkTelegram(long telegramId) {
+        return authorized(bearer -> api.unlinkTelegram(bearer, new TelegramUnlink(telegramId)));
+    }
+
+    /** A bearer token of this service's own client (for calls to other services that accept SSO service tokens). */
+    public Uni<String> serviceBearer() {
+        return bearer();
     }
 
     private <T> Uni<T> authorized(Function<String, Uni<T>> call) {

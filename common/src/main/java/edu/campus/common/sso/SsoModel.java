@@ -77,4 +77,21 @@ public final class SsoModel {
     @RegisterForReflection
     public record TelegramLink(String code, String deepLink, long expiresIn) {
     }
+
+    /** The bot completes a link with the code from {@code /start <code>}. */
+    @RegisterForReflection
+    public record TelegramLinkCompletion(String code, long telegramId, String telegramUsername, Long chatId) {
+    }
+
+    @RegisterForReflection
+    public record TelegramLinked(long userId, long telegramId, String telegramUsername) {
+    }
+
+    @RegisterForReflection
+    public record TelegramUnlink(long telegramId) {
+    }
+
+    @RegisterForReflection
+    public record TelegramUnlinked(boolean unlinked) {
+    }
 }

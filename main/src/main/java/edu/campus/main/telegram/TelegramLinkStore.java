@@ -53,6 +53,12 @@ public class TelegramLinkStore {
                 .map(rows -> rows.rowCount() == 1);
     }
 
+    /** True when the Telegram account's link was removed (the bot's /unlink). */
+    public Uni<Boolean> unlinkTelegram(long telegramId) {
+        return db.preparedQuery("delete from student_telegram_links where telegram_id = $1").execute(Tuple.of(telegramId))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
     private static TelegramView view(io.vertx.mutiny.sqlclient.Row row) {
         return new TelegramView(row.getLong("telegram_id"), row.getString("telegram_username"), row.getOffsetDateTime("linked_at"));
     }

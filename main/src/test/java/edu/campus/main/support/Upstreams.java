@@ -17,6 +17,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class Upstreams implements QuarkusTestResourceLifecycleManager {
 
+    /** SSO's signing key: the bot's service tokens for main's internal Telegram endpoints. */
+    public static final edu.campus.common.testing.TestKeys SSO = new edu.campus.common.testing.TestKeys("sso-test-key");
+
     private static WireMockServer server;
 
     @Override
@@ -26,7 +29,8 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
         defaults();
         return Map.of("quarkus.rest-client.cas.url", server.baseUrl() + "/cas",
                 "quarkus.rest-client.gradebook.url", server.baseUrl() + "/lk",
-                "quarkus.rest-client.schedule.url", server.baseUrl());
+                "quarkus.rest-client.schedule.url", server.baseUrl(),
+                "quarkus.rest-client.sso.url", server.baseUrl());
     }
 
     public static WireMockServer server() {
@@ -39,6 +43,8 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void defaults() {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/auth/jwks"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(SSO.jwks())));
         server.stubFor(any(urlPathMatching("/.*")).atPriority(100).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json").withBody("{\"error_code\":\"not_found\",\"message\":\"not stubbed\",\"details\":{}}")));
     }

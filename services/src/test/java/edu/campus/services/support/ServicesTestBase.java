@@ -1,5 +1,6 @@
 package edu.campus.services.support;
 
+import edu.campus.events.testing.TestBroker;
 import static io.restassured.RestAssured.given;
 
 import java.nio.charset.StandardCharsets;

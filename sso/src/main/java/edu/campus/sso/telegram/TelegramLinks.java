@@ -41,6 +41,13 @@ public class TelegramLinks {
     public record Linked(long userId, long telegramId, String telegramUsername) {
     }
 
+    public record UnlinkRequest(@NotNull @Positive Long telegramId) {
+    }
+
+    /** {@code unlinked}: false when the Telegram account had no link (the request is idempotent). */
+    public record Unlinked(boolean unlinked) {
+    }
+
     private final Pool db;
     private final LinkCodeStore codes;
     private final TelegramLinkStore links;
@@ -89,6 +96,14 @@ public class TelegramLinks {
                 .onFailure(PgException.class).transform(failure -> "telegram_links_telegram_id_key".equals(((PgException) failure).getConstraint())
                         ? ApiException.conflict("this Telegram account is linked to another user", Map.of("telegram_id", request.telegramId()))
                         : failure);
+    }
+
+    /** The bot's /unlink: the Telegram account's link goes (audited with the user it belonged to). */
+    public Uni<Unlinked> unlink(long telegramId, String client) {
+        return db.withTransaction(tx -> links.detachTelegram(tx, telegramId).flatMap(user -> user.isEmpty()
+                ? Uni.createFrom().item(new Unlinked(false))
+                : audit.record(tx, "client:" + client, "telegram_unlinked", "user:" + user.get(),
+                        new JsonObject().put("telegram_id", telegramId)).replaceWith(new Unlinked(true))));
     }
 
     /** Mini App sign-in: valid initData of a linked, active account gives that account's tokens. */

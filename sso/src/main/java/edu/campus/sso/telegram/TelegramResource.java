@@ -18,6 +18,8 @@ import edu.campus.common.auth.RequireUser;
 import edu.campus.common.sso.SsoModel.TelegramLink;
 import edu.campus.sso.telegram.TelegramLinks.LinkRequest;
 import edu.campus.sso.telegram.TelegramLinks.Linked;
+import edu.campus.sso.telegram.TelegramLinks.UnlinkRequest;
+import edu.campus.sso.telegram.TelegramLinks.Unlinked;
 import io.smallrye.mutiny.Uni;
 
 /** Telegram links: the code for a signed-in user, and the bot's completion of a link. */
@@ -51,5 +53,13 @@ public class TelegramResource {
     @Operation(summary = "For the bot (scope telegram:link): complete a link with the code from /start")
     public Uni<Linked> link(@Valid @NotNull LinkRequest body) {
         return links.complete(body, caller.get().clientId());
+    }
+
+    @POST
+    @Path("/unlink")
+    @RequireScope("telegram:link")
+    @Operation(summary = "For the bot (scope telegram:link): a Telegram account's /unlink; idempotent (unlinked false: there was no link)")
+    public Uni<Unlinked> unlink(@Valid @NotNull UnlinkRequest body) {
+        return links.unlink(body.telegramId(), caller.get().clientId());
     }
 }

@@ -32,6 +32,12 @@ public class TelegramLinkStore {
         return tx.preparedQuery("delete from telegram_links where user_id = $1").execute(Tuple.of(userId)).map(rows -> rows.rowCount() > 0);
     }
 
+    /** Removes the link of a Telegram account; the user it belonged to, if any. */
+    public Uni<Optional<Long>> detachTelegram(SqlClient tx, long telegramId) {
+        return tx.preparedQuery("delete from telegram_links where telegram_id = $1 returning user_id").execute(Tuple.of(telegramId))
+                .map(rows -> rows.iterator().hasNext() ? Optional.of(rows.iterator().next().getLong("user_id")) : Optional.empty());
+    }
+
     public Uni<Optional<Long>> userOf(long telegramId) {
         return db.preparedQuery("select user_id from telegram_links where telegram_id = $1").execute(Tuple.of(telegramId))
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(rows.iterator().next().getLong("user_id")) : Optional.empty());

@@ -6,19 +6,19 @@ import org.junit.jupiter.api.Test;
 
 import io.vertx.rabbitmq.RabbitMQOptions;
 
-class RelayOptionsTest {
+class BrokerOptionsTest {
 
     @Test
     void theBrokerUriIsTakenApartFieldByField() {
-        RabbitMQOptions options = OutboxRelay.options("amqp://campus:p%40ss%2Bword@rabbit.internal:5673/campus%2Fprod");
+        RabbitMQOptions options = BrokerOptions.of("amqp://campus:p%40ss%2Bword@rabbit.internal:5673/campus%2Fprod");
         assertEquals("rabbit.internal", options.getHost());
         assertEquals(5673, options.getPort());
         assertEquals("campus", options.getUser());
         assertEquals("p@ss+word", options.getPassword());
         assertEquals("campus/prod", options.getVirtualHost());
-        RabbitMQOptions defaults = OutboxRelay.options("amqp://127.0.0.1");
+        RabbitMQOptions defaults = BrokerOptions.of("amqp://127.0.0.1");
         assertEquals(5672, defaults.getPort());
         assertEquals("/", defaults.getVirtualHost());
-        assertEquals("/", OutboxRelay.options("amqp://guest:guest@127.0.0.1:5672/%2F").getVirtualHost());
+        assertEquals("/", BrokerOptions.of("amqp://guest:guest@127.0.0.1:5672/%2F").getVirtualHost());
     }
 }

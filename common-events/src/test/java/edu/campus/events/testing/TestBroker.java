@@ -1,4 +1,4 @@
-package edu.campus.services.support;
+package edu.campus.events.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,11 +84,7 @@ public class TestBroker implements QuarkusTestResourceLifecycleManager {
 
     /** A queue of its own bound to the exchange with {@code bindingKey}; what arrives is added to the list returned. */
     public static List<Received> listen(String bindingKey) throws Exception {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost("127.0.0.1");
-        factory.setPort(BROKER);
-        factory.setVirtualHost(vhost);
-        Connection connection = factory.newConnection();
+        Connection connection = connect();
         Channel channel = connection.createChannel();
         channel.exchangeDeclare("campus.events", "topic", true);
         String queue = channel.queueDeclare().getQueue();
@@ -102,6 +98,50 @@ public class TestBroker implements QuarkusTestResourceLifecycleManager {
             }
         });
         return received;
+    }
+
+    /** Publishes {@code body} to the exchange as the relay would (persistent, JSON, with the message id). */
+    public static void publish(String routingKey, String messageId, String body) throws Exception {
+        try (Connection connection = connect(); Channel channel = connection.createChannel()) {
+            channel.exchangeDeclare("campus.events", "topic", true);
+            channel.confirmSelect();
+            channel.basicPublish("campus.events", routingKey, new AMQP.BasicProperties.Builder().messageId(messageId)
+                    .contentType("application/json").deliveryMode(2).build(), body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            channel.waitForConfirmsOrDie(5000);
+        }
+    }
+
+    /** The bodies waiting in {@code queue} (a dead-letter queue, say), taken off it; empty when it does not exist. */
+    public static List<String> drain(String queue) throws Exception {
+        List<String> bodies = new java.util.ArrayList<>();
+        try (Connection connection = connect(); Channel channel = connection.createChannel()) {
+            try {
+                com.rabbitmq.client.GetResponse response;
+                while ((response = channel.basicGet(queue, true)) != null) {
+                    bodies.add(new String(response.getBody(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            } catch (IOException noSuchQueue) {
+                return bodies;
+            }
+        }
+        return bodies;
+    }
+
+    /** Messages ready in {@code queue}; -1 when it does not exist. */
+    public static long depth(String queue) throws Exception {
+        try (Connection connection = connect(); Channel channel = connection.createChannel()) {
+            return channel.queueDeclarePassive(queue).getMessageCount();
+        } catch (IOException noSuchQueue) {
+            return -1;
+        }
+    }
+
+    private static Connection connect() throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost("127.0.0.1");
+        factory.setPort(BROKER);
+        factory.setVirtualHost(vhost);
+        return factory.newConnection();
     }
 
     private static void accept() {
