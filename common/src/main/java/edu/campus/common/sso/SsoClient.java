@@ -48,7 +48,7 @@ public class SsoClient {
 
     /** SSO refused our service token: renew it and try again. */
     public static final class TokenRejected extends RuntimeException {
-        TokenRejected() {
+        public TokenRejected() {
             super("sso refused the service token", null, false, false);
         }
     }
@@ -118,6 +118,11 @@ public class SsoClient {
     /** A bearer token of this service's own client (for calls to other services that accept SSO service tokens). */
     public Uni<String> serviceBearer() {
         return bearer();
+    }
+
+    /** Another service refused our token (keys rotated, say): the next call asks SSO for a new one. */
+    public void forgetServiceToken() {
+        token.set(null);
     }
 
     private <T> Uni<T> authorized(Function<String, Uni<T>> call) {
