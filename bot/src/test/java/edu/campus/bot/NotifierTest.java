@@ -110,6 +110,23 @@ class NotifierTest extends BotTestBase {
     }
 
     @Test
+    void aTeacherHearsThatTheirSessionEndedWithTheMarkCountFromSsosLink() throws Exception {
+        long teacher = studentId();
+        Upstreams.server().stubFor(get(urlEqualTo("/api/telegram/chats?app=traffic&role=teacher&entity_id=" + teacher))
+                .willReturn(okJson("{\"user_id\":5,\"telegram_id\":777070,\"chat_id\":777070}")));
+        UUID id = UUID.randomUUID();
+        publish(id, "traffic.session.closed", event(id, "traffic.session.closed", 1, Map.of("session_id", 90, "teacher_id", teacher,
+                "kiosk_id", 4, "kind", "timetable", "discipline", "Физика", "status", "closed", "reason", "teacher", "marks", 21)));
+        UUID orphan = UUID.randomUUID(); // the teacher was deleted: nobody to tell
+        publish(orphan, "traffic.session.closed", event(orphan, "traffic.session.closed", 1, Map.of("session_id", 91, "kiosk_id", 4,
+                "kind", "adhoc", "discipline", "Консультация", "status", "expired", "reason", "expired", "marks", 0)));
+        await("the teacher's message", () -> sentTo(777_070).size() == 1);
+        assertEquals("Занятие «Физика» завершено: отмечено 21 студент.",
+                new JsonObject(sentTo(777_070).get(0).getBodyAsString()).getString("text"));
+        assertEquals(1, count("select count(*) from deliveries where event_id = $1 and recipient = $2", id, "traffic:teacher:" + teacher));
+    }
+
+    @Test
     void a429IsWaitedOutForItsRetryAfterThenSentOnce() throws Exception {
         long student = studentId();
         linked(student, 777_020);

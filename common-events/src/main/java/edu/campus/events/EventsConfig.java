@@ -9,6 +9,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "campus.events")
 public interface EventsConfig {
 
+    /** Build time: false leaves the relay out of a service that only consumes (it has no outbox table). */
+    @WithDefault("true")
+    boolean publisher();
+
     /** false: events are kept in the outbox and never published (a service without a broker). */
     @WithDefault("true")
     boolean relay();

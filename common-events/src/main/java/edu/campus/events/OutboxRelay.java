@@ -45,6 +45,8 @@ import io.vertx.pgclient.PgConnectOptions;
  * publishes those events again: consumers deduplicate by message id (at-least-once).
  */
 @ApplicationScoped
+// a service that only consumes (the bot) has no outbox: campus.events.publisher=false at build time leaves the relay out
+@io.quarkus.arc.properties.UnlessBuildProperty(name = "campus.events.publisher", stringValue = "false", enableIfMissing = true)
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);

@@ -33,6 +33,7 @@ class AuthMatrixTest extends SsoTestBase {
             new Endpoint("POST", "/api/telegram/link-code", null, "user"),
             new Endpoint("POST", "/api/telegram/link", Map.of("code", "x", "telegram_id", 1), "telegram:link"),
             new Endpoint("POST", "/api/telegram/unlink", Map.of("telegram_id", 1), "telegram:link"),
+            new Endpoint("GET", "/api/telegram/chats?app=traffic&role=teacher&entity_id=1", null, "telegram:notify"),
             new Endpoint("GET", "/api/users", null, "sso-admin"),
             new Endpoint("GET", "/api/users/1", null, "sso-admin"),
             new Endpoint("GET", "/api/users/check-username?username=x", null, "sso-admin"),

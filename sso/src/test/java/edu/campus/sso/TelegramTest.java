@@ -53,6 +53,23 @@ class TelegramTest extends SsoTestBase {
     }
 
     @Test
+    void theNotifierFindsALinkedActiveTeachersChat() {
+        long entity = entityId();
+        String teacher = user("traffic", "teacher", entity, true);
+        long telegramId = 3_000_000_000L + entity % 1_000_000_000_000L; // beyond int: the JSON path reads it back as a Long
+        String chats = "/api/telegram/chats?app=traffic&role=teacher&entity_id=" + entity;
+        given().header("Authorization", "Bearer " + bot()).get(chats).then().statusCode(404).body("error_code", equalTo("telegram_not_linked"));
+        link(bot(), linkCode(accessOf(teacher, "traffic")), telegramId).statusCode(200);
+        given().header("Authorization", "Bearer " + bot()).get(chats).then().statusCode(200)
+                .body("telegram_id", equalTo(telegramId)).body("chat_id", equalTo(telegramId));
+        // a deactivated account gets nothing
+        db.preparedQuery("update users set is_active = false where username = $1").execute(Tuple.of(teacher)).await().indefinitely();
+        given().header("Authorization", "Bearer " + bot()).get(chats).then().statusCode(404);
+        given().header("Authorization", "Bearer " + bot()).get("/api/telegram/chats?app=Traffic!&role=teacher&entity_id=1").then().statusCode(400);
+        given().header("Authorization", "Bearer " + bot()).get("/api/telegram/chats?app=traffic&role=teacher").then().statusCode(400);
+    }
+
+    @Test
     void aTeacherLinksTelegramOnceThenSignsInFromTheMiniApp() throws Exception {
         String teacher = user("traffic", "teacher", entityId(), true);
         long telegramId = entityId() % 1_000_000_000_000L;

@@ -12,10 +12,15 @@ import edu.campus.bot.BotConfig;
 import edu.campus.bot.BotMetrics;
 import edu.campus.bot.chat.ChatStore;
 import edu.campus.bot.notify.DeliveryStore.Delivery;
+import edu.campus.bot.notify.Notifications.Account;
 import edu.campus.bot.notify.Notifications.Notice;
+import edu.campus.bot.notify.Notifications.Recipient;
+import edu.campus.bot.notify.Notifications.Student;
 import edu.campus.bot.telegram.Sender;
 import edu.campus.common.main.MainClient;
 import edu.campus.common.main.MainModel.StudentTelegram;
+import edu.campus.common.sso.SsoClient;
+import edu.campus.common.sso.SsoModel.TelegramChat;
 import edu.campus.events.Inbox;
 import edu.campus.events.ReceivedEvent;
 import edu.campus.events.ReceivedEvent.PoisonEvent;
@@ -23,7 +28,8 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Platform events → Telegram messages. Per event: the notice ({@link Notifications}), the recipient's chat (main), then
+ * Platform events → Telegram messages. Per event: the notice ({@link Notifications}), the recipient's chat (main for
+ * students, SSO for staff and teachers), then
  * — in one transaction with the inbox record — a planned delivery per chat; then every planned delivery still pending
  * is sent ({@link Sender}). A redelivered event finds its inbox record and only sends what is still pending; a delivery
  * claimed before a crash is never sent again. A failure (main or Telegram unreachable) is retried with back-off, then
@@ -44,6 +50,7 @@ public class Notifier {
 
     private final Notifications notifications;
     private final MainClient main;
+    private final SsoClient sso;
     private final Inbox inbox;
     private final DeliveryStore deliveries;
     private final ChatStore chats;
@@ -51,10 +58,11 @@ public class Notifier {
     private final BotMetrics metrics;
     private final BotConfig.Notifier config;
 
-    Notifier(Notifications notifications, MainClient main, Inbox inbox, DeliveryStore deliveries, ChatStore chats, Sender sender,
+    Notifier(Notifications notifications, MainClient main, SsoClient sso, Inbox inbox, DeliveryStore deliveries, ChatStore chats, Sender sender,
             BotMetrics metrics, BotConfig config) {
         this.notifications = notifications;
         this.main = main;
+        this.sso = sso;
         this.inbox = inbox;
         this.deliveries = deliveries;
         this.chats = chats;
@@ -87,15 +95,23 @@ public class Notifier {
     }
 
     private Uni<Void> plan(ReceivedEvent event, Notice notice) {
-        return main.studentTelegram(notice.studentId()).flatMap(telegram -> inbox.once(CONSUMER, event.id(), tx -> {
-            if (telegram.isEmpty()) {
+        return chatOf(notice.recipient()).flatMap(chat -> inbox.once(CONSUMER, event.id(), tx -> {
+            if (chat.isEmpty()) {
                 metrics.delivery("no_link");
-                LOG.debugf("%s %s: %s has no Telegram link", event.type(), event.id(), notice.recipient());
+                LOG.debugf("%s %s: %s has no Telegram link", event.type(), event.id(), notice.recipient().key());
                 return Uni.createFrom().voidItem();
             }
-            StudentTelegram link = telegram.get();
-            return deliveries.plan(tx, event.id(), event.type(), notice.recipient(), link.telegramId(), notice.text());
+            return deliveries.plan(tx, event.id(), event.type(), notice.recipient().key(), chat.get(), notice.text());
         })).replaceWithVoid();
+    }
+
+    /** The recipient's chat: students' links live in main, everyone else's in SSO. */
+    private Uni<Optional<Long>> chatOf(Recipient recipient) {
+        return switch (recipient) {
+            case Student student -> main.studentTelegram(student.studentId()).map(link -> link.map(StudentTelegram::telegramId));
+            case Account account -> sso.telegramChat(account.app(), account.role(), account.entityId())
+                    .map(chat -> chat.map(TelegramChat::chatId));
+        };
     }
 
     private Uni<Void> deliverPending(ReceivedEvent event) {

@@ -56,7 +56,7 @@ public class TestBroker implements QuarkusTestResourceLifecycleManager {
         acceptor.setDaemon(true);
         acceptor.start();
         return Map.of("campus.events.rabbitmq-url", "amqp://guest:guest@127.0.0.1:" + relay.getLocalPort() + "/" + encoded(vhost),
-                "campus.events.poll-every", "1s", "campus.events.max-backoff", "1s");
+                "campus.events.poll-every", "1s", "campus.events.max-backoff", "1s", "campus.events.relay", "true");
     }
 
     @Override

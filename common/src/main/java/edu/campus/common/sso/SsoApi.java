@@ -87,6 +87,11 @@ interface SsoApi {
     @Path("/telegram/link")
     Uni<TelegramLinked> completeTelegramLink(@HeaderParam("Authorization") String authorization, TelegramLinkCompletion link);
 
+    @jakarta.ws.rs.GET
+    @Path("/telegram/chats")
+    Uni<SsoModel.TelegramChat> telegramChat(@HeaderParam("Authorization") String authorization, @jakarta.ws.rs.QueryParam("app") String app,
+            @jakarta.ws.rs.QueryParam("role") String role, @jakarta.ws.rs.QueryParam("entity_id") long entityId);
+
     @POST
     @Path("/telegram/unlink")
     Uni<TelegramUnlinked> unlinkTelegram(@HeaderParam("Authorization") String authorization, TelegramUnlink unlink);

@@ -94,4 +94,9 @@ public final class SsoModel {
     @RegisterForReflection
     public record TelegramUnlinked(boolean unlinked) {
     }
+
+    /** Where the bot writes to an account (SSO's {@code GET /api/telegram/chats}). */
+    @RegisterForReflection
+    public record TelegramChat(long userId, long telegramId, long chatId) {
+    }
 }

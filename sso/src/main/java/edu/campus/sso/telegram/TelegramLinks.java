@@ -44,6 +44,10 @@ public class TelegramLinks {
     public record UnlinkRequest(@NotNull @Positive Long telegramId) {
     }
 
+    /** Where the bot writes to an account. */
+    public record Chat(long userId, long telegramId, long chatId) {
+    }
+
     /** {@code unlinked}: false when the Telegram account had no link (the request is idempotent). */
     public record Unlinked(boolean unlinked) {
     }
@@ -104,6 +108,13 @@ public class TelegramLinks {
                 ? Uni.createFrom().item(new Unlinked(false))
                 : audit.record(tx, "client:" + client, "telegram_unlinked", "user:" + user.get(),
                         new JsonObject().put("telegram_id", telegramId)).replaceWith(new Unlinked(true))));
+    }
+
+    /** The chat of the active account (app, role, entity id), for the bot's notifier; 404 telegram_not_linked. */
+    public Uni<Chat> chat(String app, String role, long entityId) {
+        return links.chatOf(app, role, entityId).map(found -> found.map(row -> new Chat(row.getLong("user_id"), row.getLong("telegram_id"),
+                row.getLong("chat_id"))).orElseThrow(() -> new ApiException(404, "telegram_not_linked",
+                        "no active account with a Telegram link for this app, role and entity", Map.of("entity_id", entityId))));
     }
 
     /** Mini App sign-in: valid initData of a linked, active account gives that account's tokens. */

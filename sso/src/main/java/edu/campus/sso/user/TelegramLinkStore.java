@@ -38,6 +38,16 @@ public class TelegramLinkStore {
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(rows.iterator().next().getLong("user_id")) : Optional.empty());
     }
 
+    /** An account's chat (chat id, else the Telegram id: in a private chat they are the same), if it is linked and active. */
+    public Uni<Optional<io.vertx.core.json.JsonObject>> chatOf(String app, String role, long entityId) {
+        return db.preparedQuery("""
+                select u.id as user_id, l.telegram_id, coalesce(l.chat_id, l.telegram_id) as chat_id
+                from users u join telegram_links l on l.user_id = u.id
+                where u.app = $1 and u.role = $2 and u.entity_id = $3 and u.is_active""")
+                .execute(Tuple.of(app, role, entityId))
+                .map(rows -> rows.iterator().hasNext() ? Optional.of(rows.iterator().next().toJson()) : Optional.empty());
+    }
+
     public Uni<Optional<Long>> userOf(long telegramId) {
         return db.preparedQuery("select user_id from telegram_links where telegram_id = $1").execute(Tuple.of(telegramId))
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(rows.iterator().next().getLong("user_id")) : Optional.empty());

@@ -74,10 +74,14 @@ public class Attendance {
     private final Counter marked;
     private final Counter repeated;
     private final Counter refused;
+    private final SessionEnding ending;
+    private final SessionEvents sessionEvents;
 
     Attendance(Pool db, SessionStore sessions, MarkStore marks, KioskStore kioskStore, Kiosks kiosks, KioskSecrets secrets,
             KioskEvents events, Teachers teachers, ScheduleClient schedule, TrafficConfig config, ObjectMapper json,
-            MeterRegistry metrics, MarkBatcher batcher) {
+            MeterRegistry metrics, MarkBatcher batcher, SessionEnding ending, SessionEvents sessionEvents) {
+        this.ending = ending;
+        this.sessionEvents = sessionEvents;
         this.db = db;
         this.sessions = sessions;
         this.marks = marks;
@@ -204,9 +208,10 @@ public class Attendance {
                     if (occupant.isPresent() && !KioskTakeover.mayClose(occupant.get(), teacher.id(), Instant.now(), config.timezone())) {
                         throw busy(occupant.get());
                     }
-                    return sessions.closeActiveOnKiosk(tx, kiosk.id());
+                    return ending.endOnKiosk(tx, kiosk.id(), SessionEvents.Reason.takeover);
                 })
-                .flatMap(closed -> sessions.insert(tx, session)))
+                .flatMap(closed -> sessions.insert(tx, session))
+                .call(opened -> sessionEvents.opened(tx, opened)))
                 .invoke(opened -> {
                     events.changed(kiosk.id());
                     sessionKeys.put(opened.id(), new SessionKey(secret, session.rotationSeconds(), session.discipline()));
@@ -242,7 +247,8 @@ public class Attendance {
     public Uni<SessionView> close(long teacherId, long sessionId) {
         return ownSession(teacherId, sessionId).flatMap(session -> session.status() != SessionStatus.active
                 ? Uni.createFrom().item(session)
-                : sessions.close(sessionId).flatMap(closed -> {
+                : db.withTransaction(tx -> sessions.close(tx, sessionId).call(closed -> closed.isEmpty() ? Uni.createFrom().voidItem()
+                        : sessionEvents.closed(tx, List.of(closed.get()), SessionEvents.Reason.teacher))).flatMap(closed -> {
                     if (closed.isEmpty()) {
                         return session(sessionId); // ended meanwhile (expiry, or the teacher's other tab)
                     }

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import edu.campus.common.api.Page;
 import edu.campus.traffic.attendance.AttendanceDtos.SessionView;
 import edu.campus.traffic.kiosk.KioskNotify;
-import edu.campus.traffic.kiosk.KioskSessions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -23,7 +22,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The {@code attendance_sessions} table: every statement that writes it, and the session views. */
 @ApplicationScoped
-public class SessionStore implements KioskSessions {
+public class SessionStore {
 
     private static final String VIEW_COLUMNS = """
             s.id, s.status, s.discipline, s.teacher_name, s.teacher_id, s.kiosk_id, s.building_name, s.room_name, s.lesson_date,
@@ -50,11 +49,10 @@ public class SessionStore implements KioskSessions {
         this.db = db;
     }
 
-    /** The one statement that ends a kiosk's active session (a new session, an unbind or a delete of the kiosk). */
-    @Override
-    public Uni<Void> closeActiveOnKiosk(SqlClient tx, long kioskId) {
-        return tx.preparedQuery("update attendance_sessions set status = 'closed', ended_at = now() where kiosk_id = $1 and status = 'active'")
-                .execute(Tuple.of(kioskId)).replaceWithVoid();
+    /** The one statement that ends a kiosk's active session (a new session, an unbind or a delete of the kiosk); what it ended. */
+    public Uni<List<SessionView>> closeActiveOnKiosk(SqlClient tx, long kioskId) {
+        return tx.preparedQuery("update attendance_sessions s set status = 'closed', ended_at = now() where s.kiosk_id = $1 and s.status = 'active' "
+                + "returning " + VIEW_COLUMNS).execute(Tuple.of(kioskId)).map(SessionStore::all);
     }
 
     /** The kiosk's active session, locked for the rest of {@code tx} (the caller holds the kiosk's lock too). */
@@ -108,22 +106,23 @@ public class SessionStore implements KioskSessions {
     }
 
     /** Closes an active session and announces its kiosk's change; empty when it was not active (any more). */
-    public Uni<Optional<SessionView>> close(long id) {
-        return db.preparedQuery("update attendance_sessions s set status = 'closed', ended_at = now() where s.id = $1 and s.status = 'active' "
+    public Uni<Optional<SessionView>> close(SqlClient tx, long id) {
+        return tx.preparedQuery("update attendance_sessions s set status = 'closed', ended_at = now() where s.id = $1 and s.status = 'active' "
                 + "returning " + VIEW_COLUMNS + ", " + KioskNotify.sql("s.kiosk_id")).execute(Tuple.of(id))
                 .map(SessionStore::first);
     }
 
-    /** Ends every active session past its maximum length; the kiosks they were on (null for deleted kiosks). */
-    public Uni<List<Long>> expireDue() {
-        return db.query("update attendance_sessions set status = 'expired', ended_at = now() "
-                + "where status = 'active' and expires_at <= now() returning kiosk_id, " + KioskNotify.sql("kiosk_id"))
-                .execute()
-                .map(rows -> {
-                    List<Long> kiosks = new ArrayList<>(rows.size());
-                    rows.forEach(row -> kiosks.add(row.getLong("kiosk_id")));
-                    return kiosks;
-                });
+    /** Ends every active session past its maximum length (announcing their kiosks' change); what it ended. */
+    public Uni<List<SessionView>> expireDue(SqlClient tx) {
+        return tx.query("update attendance_sessions s set status = 'expired', ended_at = now() "
+                + "where s.status = 'active' and s.expires_at <= now() returning " + VIEW_COLUMNS + ", " + KioskNotify.sql("s.kiosk_id"))
+                .execute().map(SessionStore::all);
+    }
+
+    private static List<SessionView> all(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+        List<SessionView> list = new ArrayList<>(rows.size());
+        rows.forEach(row -> list.add(view(row)));
+        return list;
     }
 
     public Uni<Optional<SessionKey>> key(long id) {

@@ -29,6 +29,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 @WithTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "name", value = "traffic_test"))
 @WithTestResource(Upstreams.class)
+@WithTestResource(edu.campus.events.testing.TestBroker.class)
 public abstract class TrafficTestBase {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Moscow");
@@ -40,7 +41,7 @@ public abstract class TrafficTestBase {
     @BeforeEach
     void cleanSlate() {
         Upstreams.reset();
-        db.query("truncate marks, attendance_sessions, kiosks, teachers, teacher_sync_runs cascade").execute().await().indefinitely();
+        db.query("truncate outbox, marks, attendance_sessions, kiosks, teachers, teacher_sync_runs cascade").execute().await().indefinitely();
     }
 
     public static RequestSpecification as(String token) {
