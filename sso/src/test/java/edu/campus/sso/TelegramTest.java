@@ -81,7 +81,8 @@ class TelegramTest extends SsoTestBase {
         // single use
         link(bot(), code, telegramId).statusCode(404).body("error_code", equalTo("link_code_invalid"));
 
-        String signed = initData(telegramId, Instant.now().getEpochSecond());
+        long signedAt = Instant.now().getEpochSecond();
+        String signed = initData(telegramId, signedAt);
         String access = telegramSignIn(signed).statusCode(200).extract().path("access_token");
         given().header("Authorization", "Bearer " + access).get("/api/auth/me").then().statusCode(200)
                 .body("username", equalTo(teacher)).body("role", equalTo("teacher"));
@@ -90,11 +91,11 @@ class TelegramTest extends SsoTestBase {
         assertTrue(db.query("select count(*) from telegram_init_data_seen where expires_at > now()").execute().await().indefinitely()
                 .iterator().next().getLong(0) >= 1);
         // a fresh one from the Mini App works
-        telegramSignIn(initData(telegramId, Instant.now().getEpochSecond() - 1)).statusCode(200);
+        telegramSignIn(initData(telegramId, signedAt - 1)).statusCode(200);
 
         // /unlink in the bot: the link goes (audited), sign-in stops, and a second /unlink says there was none
         unlink(bot(), telegramId).statusCode(200).body("unlinked", equalTo(true));
-        telegramSignIn(initData(telegramId, Instant.now().getEpochSecond() - 2)).statusCode(401)
+        telegramSignIn(initData(telegramId, signedAt - 2)).statusCode(401)
                 .body("error_code", equalTo("telegram_not_linked"));
         assertEquals(1L, db.preparedQuery("select count(*) from audit_log where action = 'telegram_unlinked' and actor = 'client:bot'"
                 + " and details->>'telegram_id' = $1").execute(Tuple.of(String.valueOf(telegramId))).await().indefinitely()
