@@ -1,6 +1,7 @@
 package edu.campus.main;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -102,6 +103,13 @@ class TelegramTest extends MainTestBase {
         telegramSignIn("garbage").statusCode(401).body("details.reason", equalTo("malformed"));
     }
 
+    private long linkedEvents(Map<String, String> session, long telegram) {
+        return db.preparedQuery("select count(*) from outbox where routing_key = 'main.student.telegram_linked'"
+                + " and (payload->'data'->>'student_id')::bigint = $1 and (payload->'data'->>'telegram_id')::bigint = $2")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(Long.parseLong(session.get("student_id")), telegram)).await().indefinitely()
+                .iterator().next().getLong(0);
+    }
+
     @Test
     void oneTelegramAccountBelongsToOneStudentAndUnlinkIsIdempotent() {
         long telegram = telegramId();
@@ -110,6 +118,9 @@ class TelegramTest extends MainTestBase {
         link(anna, TestInitData.of(BOT_TOKEN, telegram, Instant.now().getEpochSecond() - 20)).statusCode(200);
         link(boris, TestInitData.of(BOT_TOKEN, telegram, Instant.now().getEpochSecond() - 15)).statusCode(409)
                 .body("error_code", equalTo("telegram_linked_elsewhere"));
+        // the link's event went with it; the refused one wrote none
+        assertEquals(1L, linkedEvents(anna, telegram));
+        assertEquals(0L, linkedEvents(boris, telegram));
         for (int i = 0; i < 2; i++) {
             as(anna).delete("/api/main/me/telegram").then().statusCode(204);
         }

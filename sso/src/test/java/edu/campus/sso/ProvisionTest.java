@@ -202,6 +202,9 @@ class ProvisionTest extends SsoTestBase {
                     .then().statusCode(204);
         }
         assertEquals(0, rows("select count(*) from users where entity_id = $1", entity));
+        // one sso.user.deleted for the first delete (the second found nothing), with the entity traffic knows it by
+        assertEquals(1, rows("select count(*) from outbox where routing_key = 'sso.user.deleted' and payload->'data'->>'app' = 'traffic'"
+                + " and payload->'data'->>'role' = 'teacher' and (payload->'data'->>'entity_id')::bigint = $1", entity));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package edu.campus.sso;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -30,6 +31,48 @@ class UserAdminTest extends SsoTestBase {
                 .post("/api/auth/token").then().statusCode(200).extract().path("access_token");
         given().header("Authorization", "Bearer " + service).delete("/api/users/1").then().statusCode(403);
         admin().get("/api/users").then().statusCode(200).body("total", greaterThanOrEqualTo(1));
+    }
+
+    private java.util.List<io.vertx.core.json.JsonObject> events(String type, long userId) {
+        java.util.List<io.vertx.core.json.JsonObject> found = new java.util.ArrayList<>();
+        db.preparedQuery("select payload::text from outbox where routing_key = $1 and (payload->'data'->>'user_id')::bigint = $2")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(type, userId)).await().indefinitely()
+                .forEach(row -> found.add(new io.vertx.core.json.JsonObject(row.getString(0))));
+        return found;
+    }
+
+    @Test
+    void deactivationDeletionAndTelegramLinksArePublishedWithTheChange() {
+        long entity = entityId();
+        int id = admin().body(Map.of("full_name", "Событийный Пётр", "password", "first-password-1", "app", "services", "role", "staff",
+                "entity_id", entity)).post("/api/users").then().statusCode(201).extract().path("id");
+        admin().body(Map.of("full_name", "Событийный Пётр Петрович")).patch("/api/users/" + id).then().statusCode(200);
+        assertEquals(0, events("sso.user.deactivated", id).size());
+        admin().body(Map.of("is_active", false)).patch("/api/users/" + id).then().statusCode(200);
+        admin().body(Map.of("is_active", false)).patch("/api/users/" + id).then().statusCode(200); // already inactive: no second event
+        var deactivated = events("sso.user.deactivated", id);
+        assertEquals(1, deactivated.size());
+        assertEquals(1, deactivated.get(0).getInteger("version"));
+        var data = deactivated.get(0).getJsonObject("data");
+        assertEquals("services", data.getString("app"));
+        assertEquals("staff", data.getString("role"));
+        assertEquals(entity, data.getLong("entity_id"));
+        assertEquals(deactivated.get(0).getString("id"), db.preparedQuery("select id::text from outbox where routing_key = 'sso.user.deactivated' "
+                + "and (payload->'data'->>'user_id')::bigint = $1").execute(io.vertx.mutiny.sqlclient.Tuple.of(id)).await().indefinitely()
+                .iterator().next().getString(0));
+
+        long telegram = 5_000_000_000L + entity % 1_000_000_000L;
+        admin().body(Map.of("telegram_id", telegram)).post("/api/users/" + id + "/telegram").then().statusCode(200);
+        assertEquals(telegram, events("sso.telegram.linked", id).get(0).getJsonObject("data").getLong("telegram_id"));
+
+        admin().delete("/api/users/" + id).then().statusCode(204);
+        var deleted = events("sso.user.deleted", id);
+        assertEquals(1, deleted.size());
+        assertEquals(entity, deleted.get(0).getJsonObject("data").getLong("entity_id"));
+        // a refused change publishes nothing: a missing user's patch
+        long before = db.query("select count(*) from outbox").execute().await().indefinitely().iterator().next().getLong(0);
+        admin().body(Map.of("is_active", false)).patch("/api/users/" + (id + 100000)).then().statusCode(404);
+        assertEquals(before, db.query("select count(*) from outbox").execute().await().indefinitely().iterator().next().getLong(0));
     }
 
     @Test

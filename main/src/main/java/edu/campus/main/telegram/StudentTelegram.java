@@ -31,9 +31,13 @@ public class StudentTelegram {
     private final Sessions sessions;
     private final MainConfig.Telegram config;
     private final MainMetrics metrics;
+    private final io.vertx.mutiny.sqlclient.Pool db;
+    private final TelegramEvents events;
 
     StudentTelegram(TelegramLinkStore links, InitDataSeenStore seen, Students students, Sessions sessions, MainConfig config,
-            MainMetrics metrics) {
+            MainMetrics metrics, io.vertx.mutiny.sqlclient.Pool db, TelegramEvents events) {
+        this.db = db;
+        this.events = events;
         this.metrics = metrics;
         this.links = links;
         this.seen = seen;
@@ -69,11 +73,11 @@ public class StudentTelegram {
         TelegramInitData.Verified verified = verify(initData);
         return students.existing(studentId)
                 .chain(() -> firstUse(initData, verified))
-                .chain(() -> links.link(studentId, verified.telegramId(), verified.username()))
-                .flatMap(result -> result == TelegramLinkStore.Linked.TAKEN
-                        ? Uni.createFrom().<edu.campus.main.student.StudentDtos.TelegramView> failure(new ApiException(409, "telegram_linked_elsewhere",
-                                "this Telegram account is linked to another student", Map.of()))
-                        : links.ofStudent(studentId));
+                .chain(() -> db.withTransaction(tx -> links.link(tx, studentId, verified.telegramId(), verified.username())
+                        .call(() -> events.linked(tx, studentId, verified.telegramId()))))
+                .onFailure(TelegramLinkStore::isTaken).transform(taken -> new ApiException(409, "telegram_linked_elsewhere",
+                        "this Telegram account is linked to another student", Map.of()))
+                .chain(() -> links.ofStudent(studentId));
     }
 
     public Uni<Void> unlink(long studentId) {

@@ -5,17 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import edu.campus.main.student.StudentDtos.TelegramView;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 
 /** The {@code student_telegram_links} table: one Telegram account ↔ one student. */
 @ApplicationScoped
 public class TelegramLinkStore {
-
-    /** How a link attempt ended. */
-    public enum Linked {
-        LINKED, TAKEN
-    }
 
     private final Pool db;
 
@@ -35,16 +31,21 @@ public class TelegramLinkStore {
                 .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getLong(0) : null);
     }
 
-    /** Links (or re-links) the student's Telegram; TAKEN when that Telegram account belongs to another student. */
-    public Uni<Linked> link(long studentId, long telegramId, String username) {
-        return db.preparedQuery("""
+    /**
+     * Links (or re-links) the student's Telegram in the caller's transaction; a Telegram account of another student fails
+     * it with a unique violation ({@link #isTaken}).
+     */
+    public Uni<Void> link(SqlClient tx, long studentId, long telegramId, String username) {
+        return tx.preparedQuery("""
                 insert into student_telegram_links (student_id, telegram_id, telegram_username) values ($1, $2, $3)
                 on conflict (student_id) do update set telegram_id = excluded.telegram_id,
                     telegram_username = excluded.telegram_username, linked_at = now()""")
-                .execute(Tuple.of(studentId, telegramId, username))
-                .replaceWith(Linked.LINKED)
-                .onFailure(failure -> failure instanceof PgException pg && "23505".equals(pg.getSqlState()))
-                .recoverWithItem(Linked.TAKEN);
+                .execute(Tuple.of(studentId, telegramId, username)).replaceWithVoid();
+    }
+
+    /** The failure of {@link #link} when that Telegram account belongs to another student. */
+    public static boolean isTaken(Throwable failure) {
+        return failure instanceof PgException pg && "23505".equals(pg.getSqlState());
     }
 
     /** True when a link was removed. */

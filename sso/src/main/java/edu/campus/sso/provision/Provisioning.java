@@ -17,6 +17,7 @@ import edu.campus.common.sso.SsoModel.BatchResult;
 import edu.campus.common.sso.SsoModel.ProvisionedAccount;
 import edu.campus.common.sso.SsoModel.AccountUpsert;
 import edu.campus.sso.user.User;
+import edu.campus.sso.user.UserEvents;
 import edu.campus.sso.user.UserStore;
 import edu.campus.sso.user.Usernames;
 import io.smallrye.mutiny.Multi;
@@ -56,8 +57,10 @@ public class Provisioning {
     private final AuditLog audit;
     private final SsoMetrics metrics;
     private final Invitations invitations;
+    private final UserEvents events;
 
-    Provisioning(Pool db, UserStore users, AuditLog audit, SsoMetrics metrics, Invitations invitations) {
+    Provisioning(Pool db, UserStore users, AuditLog audit, SsoMetrics metrics, Invitations invitations, UserEvents events) {
+        this.events = events;
         this.invitations = invitations;
         this.metrics = metrics;
         this.db = db;
@@ -127,7 +130,9 @@ public class Provisioning {
     public Uni<Boolean> delete(Kind kind, long entityId, String client) {
         return db.withTransaction(tx -> users.deleteProvisioned(tx, kind.app, kind.role, entityId)
                 .call(id -> id.isPresent() ? audit.record(tx, "client:" + client, kind.role + "_deleted", "user:" + id.get(),
-                        new JsonObject().put("app", kind.app.name()).put("entity_id", entityId)) : Uni.createFrom().voidItem()))
+                        new JsonObject().put("app", kind.app.name()).put("entity_id", entityId))
+                        .call(() -> events.deleted(tx, new UserEvents.Account(id.get(), kind.app, kind.role, entityId)))
+                        : Uni.createFrom().voidItem()))
                 .map(id -> {
                     metrics.provisioning(kind.metric(), id.isPresent() ? "deleted" : "unchanged");
                     return id.isPresent();

@@ -62,9 +62,11 @@ public class TelegramLinks {
     private final SsoMetrics metrics;
 
     private final InitDataSeenStore seen;
+    private final edu.campus.sso.user.UserEvents events;
 
     TelegramLinks(Pool db, LinkCodeStore codes, TelegramLinkStore links, AuditLog audit, AuthService auth, Tokens tokens,
-            SsoConfig config, SsoMetrics metrics, InitDataSeenStore seen) {
+            SsoConfig config, SsoMetrics metrics, InitDataSeenStore seen, edu.campus.sso.user.UserEvents events) {
+        this.events = events;
         this.metrics = metrics;
         this.seen = seen;
         this.db = db;
@@ -95,6 +97,7 @@ public class TelegramLinks {
             return links.attach(tx, userId, request.telegramId(), request.telegramUsername(), request.chatId())
                     .call(() -> audit.record(tx, "client:" + client, "telegram_linked", "user:" + userId,
                             new JsonObject().put("telegram_id", request.telegramId())))
+                    .call(() -> events.telegramLinked(tx, userId, request.telegramId()))
                     .replaceWith(new Linked(userId, request.telegramId(), request.telegramUsername()));
         }))
                 .onFailure(PgException.class).transform(failure -> "telegram_links_telegram_id_key".equals(((PgException) failure).getConstraint())

@@ -37,9 +37,11 @@ public class UserAdmin {
     private final Vertx vertx;
     private final AuditLog audit;
     private final int bcryptCost;
+    private final UserEvents events;
 
     UserAdmin(Pool db, UserStore users, TelegramLinkStore links, RefreshTokenStore refreshTokens, Vertx vertx, AuditLog audit,
-            SsoConfig config) {
+            SsoConfig config, UserEvents events) {
+        this.events = events;
         this.db = db;
         this.users = users;
         this.links = links;
@@ -98,12 +100,16 @@ public class UserAdmin {
     public Uni<UserView> patch(long id, PatchUser patch, String actor) {
         return hash(patch.password()).flatMap(hash -> db.withTransaction(tx -> users.patch(tx, id, patch, hash)
                 .flatMap(found -> {
-                    if (!found) {
+                    if (found.isEmpty()) {
                         throw ApiException.notFound("user", id);
                     }
+                    UserStore.Patched after = found.get();
                     // a deactivated account or a new password ends every sign-in of the account
-                    return Boolean.FALSE.equals(patch.isActive()) || hash != null ? refreshTokens.revokeAllOfUser(tx, id)
+                    Uni<Void> revoked = Boolean.FALSE.equals(patch.isActive()) || hash != null ? refreshTokens.revokeAllOfUser(tx, id)
                             : Uni.createFrom().voidItem();
+                    return after.wasActive() && !after.isActive()
+                            ? revoked.call(() -> events.deactivated(tx, new UserEvents.Account(id, after.app(), after.role(), after.entityId())))
+                            : revoked;
                 })
                 .call(() -> audit.record(tx, actor, "user_updated", "user:" + id, new JsonObject().put("fields", fieldsOf(patch))))))
                 .onFailure(PgException.class).transform(failure -> conflict((PgException) failure))
@@ -122,14 +128,16 @@ public class UserAdmin {
                     })
                     : Uni.createFrom().voidItem();
             return allowed.flatMap(ok -> users.delete(tx, id))
-                    .call(() -> audit.record(tx, actor, "user_deleted", "user:" + id, null));
+                    .call(() -> audit.record(tx, actor, "user_deleted", "user:" + id, null))
+                    .call(() -> events.deleted(tx, new UserEvents.Account(id, user.app(), user.role(), user.entityId())));
         })).replaceWithVoid();
     }
 
     public Uni<UserView> linkTelegram(long id, LinkTelegram link, String actor) {
         return get(id).flatMap(user -> db.withTransaction(tx -> links.attach(tx, id, link.telegramId(), link.telegramUsername(),
                 link.chatId())
-                .call(() -> audit.record(tx, actor, "telegram_linked", "user:" + id, new JsonObject().put("telegram_id", link.telegramId())))))
+                .call(() -> audit.record(tx, actor, "telegram_linked", "user:" + id, new JsonObject().put("telegram_id", link.telegramId())))
+                .call(() -> events.telegramLinked(tx, id, link.telegramId()))))
                 .onFailure(PgException.class).transform(failure -> conflict((PgException) failure))
                 .flatMap(ignored -> get(id));
     }

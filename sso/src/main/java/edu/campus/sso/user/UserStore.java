@@ -148,16 +148,29 @@ public class UserStore {
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(rows.iterator().next().getLong(0)) : Optional.empty());
     }
 
-    /** Applies the fields present in {@code patch} ({@code passwordHash} null: unchanged); false when there is no such user. */
-    public Uni<Boolean> patch(SqlClient tx, long id, PatchUser patch, String passwordHash) {
+    /** An account after a patch, and whether it was active before. */
+    public record Patched(boolean wasActive, boolean isActive, User.App app, User.Role role, Long entityId) {
+    }
+
+    /** Applies the fields present in {@code patch} ({@code passwordHash} null: unchanged); empty when there is no such user. */
+    public Uni<Optional<Patched>> patch(SqlClient tx, long id, PatchUser patch, String passwordHash) {
         return tx.preparedQuery("""
-                update users set full_name = coalesce($2, full_name), password_hash = coalesce($3, password_hash),
-                  is_active = coalesce($4, is_active), role = coalesce($5, role), entity_id = coalesce($6, entity_id),
-                  ruz_teacher_id = coalesce($7, ruz_teacher_id), updated_at = now()
-                where id = $1
+                update users u set full_name = coalesce($2, u.full_name), password_hash = coalesce($3, u.password_hash),
+                  is_active = coalesce($4, u.is_active), role = coalesce($5, u.role), entity_id = coalesce($6, u.entity_id),
+                  ruz_teacher_id = coalesce($7, u.ruz_teacher_id), updated_at = now()
+                from (select id, is_active from users where id = $1 for update) before
+                where u.id = before.id
+                returning before.is_active as was_active, u.is_active, u.app, u.role, u.entity_id
                 """).execute(Tuple.from(new Object[] { id, patch.fullName() == null ? null : patch.fullName().strip(), passwordHash,
                 patch.isActive(), patch.role() == null ? null : patch.role().name(), patch.entityId(), patch.ruzTeacherId() }))
-                .map(rows -> rows.rowCount() > 0);
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Optional.empty();
+                    }
+                    Row r = rows.iterator().next();
+                    return Optional.of(new Patched(r.getBoolean("was_active"), r.getBoolean("is_active"), User.App.valueOf(r.getString("app")),
+                            User.Role.valueOf(r.getString("role")), r.getLong("entity_id")));
+                });
     }
 
     public Uni<Boolean> delete(SqlClient tx, long id) {
