@@ -15,8 +15,6 @@ public interface BotConfig {
 
     Updates updates();
 
-    Notifier notifier();
-
     interface Telegram {
         /** The bot's token from BotFather; empty: nothing is sent and the webhook refuses every update. */
         Optional<String> token();
@@ -44,17 +42,5 @@ public interface BotConfig {
     interface Updates {
         @WithDefault("1d")
         Duration keep();
-    }
-
-    interface Notifier {
-        /** Tries of one event (the first and its retries) before it goes to the dead-letter queue. */
-        @WithDefault("6")
-        int maxAttempts();
-
-        @WithDefault("1s")
-        Duration firstBackoff();
-
-        @WithDefault("30s")
-        Duration maxBackoff();
     }
 }

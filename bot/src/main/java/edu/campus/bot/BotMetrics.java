@@ -2,24 +2,20 @@ package edu.campus.bot;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The bot's counters: {@code bot_updates_total{outcome}} (handled, repeat, ignored, bad_secret, not_configured),
  * {@code bot_commands_total{outcome}}, {@code bot_deliveries_total{outcome}} (sent, blocked, skipped, failed,
- * uncertain, retry_later, no_link) and {@code bot_events_dead_lettered_total}.
+ * uncertain, retry_later, no_link); events given up are common-events' {@code campus_events_dead_lettered_total}.
  */
 @ApplicationScoped
 public class BotMetrics {
 
     private final MeterRegistry registry;
-    private final Counter deadLettered;
 
     BotMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.deadLettered = Counter.builder("bot.events.dead_lettered").description("Events given up on: parked in the dead-letter queue")
-                .register(registry);
     }
 
     public void update(String outcome) {
@@ -32,9 +28,5 @@ public class BotMetrics {
 
     public void delivery(String outcome) {
         registry.counter("bot.deliveries", "outcome", outcome).increment();
-    }
-
-    public void deadLettered() {
-        deadLettered.increment();
     }
 }

@@ -48,4 +48,19 @@ public interface EventsConfig {
     /** A consumer's handled event ids are kept this long (a redelivery after it would be handled again). */
     @WithDefault("7d")
     Duration keepHandled();
+
+    Consumer consumer();
+
+    /** How a consumer retries an event before it goes to the dead-letter queue ({@link Consumers}). */
+    interface Consumer {
+        /** Tries of one event (the first and its retries). */
+        @WithDefault("6")
+        int maxAttempts();
+
+        @WithDefault("1s")
+        Duration firstBackoff();
+
+        @WithDefault("30s")
+        Duration maxBackoff();
+    }
 }

@@ -33,6 +33,56 @@ class PeopleTest extends ServicesTestBase {
         return db.query("select count(*) from " + table).execute().await().indefinitely().iterator().next().getLong(0);
     }
 
+    private static void ssoEvent(String type, String role, long entity) throws Exception {
+        String id = java.util.UUID.randomUUID().toString();
+        edu.campus.events.testing.TestBroker.publish(type, id, new io.vertx.core.json.JsonObject().put("id", id).put("type", type)
+                .put("version", 1).put("occurred_at", "2026-12-01T10:00:00Z").put("data", new io.vertx.core.json.JsonObject()
+                        .put("user_id", 500 + entity).put("app", "services").put("role", role).put("entity_id", entity)).encode());
+    }
+
+    private static int deskStatus(String token) {
+        return jsonAs(token).get("/api/services/desk/me").then().extract().statusCode();
+    }
+
+    private static void awaitStatus(String token, int status) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (deskStatus(token) != status) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("desk never answered " + status);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void anAccountSsoDeactivatesStopsActingAtOnceAndActsAgainWhenActivated() throws Exception {
+        long dept = department("Деканат");
+        long staff = staffOf(dept, "Петрова Анна");
+        long executor = executorOf(dept, "Сидоров Олег");
+        assertEquals(200, deskStatus(staff(staff)));
+        ssoEvent("sso.user.deactivated", "staff", staff);
+        awaitStatus(staff(staff), 403);
+        jsonAs(staff(staff)).get("/api/services/desk/me").then().body("error_code", equalTo("account_inactive"));
+        assertEquals("inactive", db.preparedQuery("select status from staff where id = $1").execute(io.vertx.mutiny.sqlclient.Tuple.of(staff))
+                .await().indefinitely().iterator().next().getString(0));
+        // the retry job leaves it alone (it is SSO's word, not an unfinished step of ours)
+        sync.run().await().indefinitely();
+        assertEquals(403, deskStatus(staff(staff)));
+        ssoEvent("sso.user.activated", "staff", staff);
+        awaitStatus(staff(staff), 200);
+        // an executor deleted in SSO directly; another app's account with the same entity id changes nothing here
+        String other = java.util.UUID.randomUUID().toString();
+        edu.campus.events.testing.TestBroker.publish("sso.user.deactivated", other, new io.vertx.core.json.JsonObject().put("id", other)
+                .put("type", "sso.user.deactivated").put("version", 1).put("occurred_at", "2026-12-01T10:00:00Z")
+                .put("data", new io.vertx.core.json.JsonObject().put("user_id", 9).put("app", "traffic").put("role", "teacher")
+                        .put("entity_id", staff)).encode());
+        ssoEvent("sso.user.deleted", "executor", executor);
+        awaitStatus(executor(executor), 403);
+        assertEquals(200, deskStatus(staff(staff)));
+        assertEquals(3L, db.query("select count(*) from inbox where consumer = 'sso-accounts'").execute().await().indefinitely().iterator()
+                .next().getLong(0), "three handled; the other app's ignored before the inbox");
+    }
+
     @Test
     void creatingAsksSsoForTheAccountAndAnInvitation() {
         long dept = department("Деканат");

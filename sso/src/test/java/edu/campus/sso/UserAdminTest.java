@@ -61,6 +61,9 @@ class UserAdminTest extends SsoTestBase {
                 + "and (payload->'data'->>'user_id')::bigint = $1").execute(io.vertx.mutiny.sqlclient.Tuple.of(id)).await().indefinitely()
                 .iterator().next().getString(0));
 
+        admin().body(Map.of("is_active", true)).patch("/api/users/" + id).then().statusCode(200);
+        assertEquals(1, events("sso.user.activated", id).size());
+
         long telegram = 5_000_000_000L + entity % 1_000_000_000L;
         admin().body(Map.of("telegram_id", telegram)).post("/api/users/" + id + "/telegram").then().statusCode(200);
         assertEquals(telegram, events("sso.telegram.linked", id).get(0).getJsonObject("data").getLong("telegram_id"));

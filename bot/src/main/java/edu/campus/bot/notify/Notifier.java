@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import edu.campus.bot.BotConfig;
 import edu.campus.bot.BotMetrics;
 import edu.campus.bot.chat.ChatStore;
 import edu.campus.bot.notify.DeliveryStore.Delivery;
@@ -21,9 +20,9 @@ import edu.campus.common.main.MainClient;
 import edu.campus.common.main.MainModel.StudentTelegram;
 import edu.campus.common.sso.SsoClient;
 import edu.campus.common.sso.SsoModel.TelegramChat;
+import edu.campus.events.Consumers;
 import edu.campus.events.Inbox;
 import edu.campus.events.ReceivedEvent;
-import edu.campus.events.ReceivedEvent.PoisonEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -56,10 +55,10 @@ public class Notifier {
     private final ChatStore chats;
     private final Sender sender;
     private final BotMetrics metrics;
-    private final BotConfig.Notifier config;
+    private final Consumers consumers;
 
     Notifier(Notifications notifications, MainClient main, SsoClient sso, Inbox inbox, DeliveryStore deliveries, ChatStore chats, Sender sender,
-            BotMetrics metrics, BotConfig config) {
+            BotMetrics metrics, Consumers consumers) {
         this.notifications = notifications;
         this.main = main;
         this.sso = sso;
@@ -68,19 +67,12 @@ public class Notifier {
         this.chats = chats;
         this.sender = sender;
         this.metrics = metrics;
-        this.config = config.notifier();
+        this.consumers = consumers;
     }
 
     @Incoming("notifier")
     public Uni<Void> consume(byte[] body) {
-        return Uni.createFrom().item(() -> ReceivedEvent.parse(body))
-                .flatMap(event -> handle(event)
-                        .onFailure(failure -> !(failure instanceof PoisonEvent)).retry()
-                        .withBackOff(config.firstBackoff(), config.maxBackoff()).atMost(Math.max(0, config.maxAttempts() - 1)))
-                .onFailure().invoke(failure -> {
-                    metrics.deadLettered();
-                    LOG.errorf("event given up, to the dead-letter queue: %s", failure.getMessage());
-                });
+        return consumers.consume(CONSUMER, body, this::handle);
     }
 
     /** One event, as often as it is delivered: planned once, each message sent at most once. */

@@ -71,10 +71,10 @@ public class PeopleStore {
                 .execute(Tuple.of(departmentId, fullName, username)).map(rows -> rows.iterator().next().getLong("id"));
     }
 
-    /** SSO holds the account: the row becomes active (unless it is being deleted meanwhile). */
+    /** SSO holds the account: the row becomes active (unless it is being deleted or was deactivated meanwhile). */
     Uni<Void> confirm(PersonKind kind, long id, long ssoUserId, String ssoUsername) {
         return db.preparedQuery("update " + kind.table + " set status = 'active', sso_user_id = $2, sso_username = $3, sso_error = null,"
-                + " updated_at = now() where id = $1 and status <> 'deleting'")
+                + " updated_at = now() where id = $1 and status in ('pending_sso', 'active')")
                 .execute(Tuple.of(id, ssoUserId, ssoUsername)).replaceWithVoid();
     }
 
@@ -82,6 +82,15 @@ public class PeopleStore {
     Uni<Void> failed(PersonKind kind, long id, String error) {
         return db.preparedQuery("update " + kind.table + " set sso_error = $2, updated_at = now() where id = $1")
                 .execute(Tuple.of(id, error)).replaceWithVoid();
+    }
+
+    /**
+     * SSO deactivated, deleted or activated the account of a row (an sso.user.* event): an active row becomes inactive, an
+     * inactive one active; pending and deleting rows are left to their own flows. True when the row changed.
+     */
+    Uni<Boolean> ssoAccount(SqlClient tx, PersonKind kind, long id, boolean active) {
+        return tx.preparedQuery("update " + kind.table + " set status = $2, updated_at = now() where id = $1 and status = $3")
+                .execute(Tuple.of(id, active ? "active" : "inactive", active ? "inactive" : "active")).map(rows -> rows.rowCount() == 1);
     }
 
     /** The row stops acting at once; true when it existed. */
@@ -102,7 +111,7 @@ public class PeopleStore {
      */
     Uni<List<Person>> unsettled(PersonKind kind, long quietSeconds, int limit) {
         return db.preparedQuery("select " + COLUMNS + " from " + kind.table
-                + " where status <> 'active' and updated_at <= now() - make_interval(secs => $1) order by id limit $2")
+                + " where status in ('pending_sso', 'deleting') and updated_at <= now() - make_interval(secs => $1) order by id limit $2")
                 .execute(Tuple.of((double) quietSeconds, limit))
                 .map(rows -> {
                     List<Person> people = new ArrayList<>(rows.size());

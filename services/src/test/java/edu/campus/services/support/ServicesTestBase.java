@@ -56,7 +56,7 @@ public abstract class ServicesTestBase {
     void cleanSlate() {
         Upstreams.reset();
         TestBroker.mend();
-        db.query("truncate outbox, history, file_chunks, files, replies, applications, services, executors, staff, departments restart identity cascade")
+        db.query("truncate outbox, inbox, history, file_chunks, files, replies, applications, services, executors, staff, departments restart identity cascade")
                 .execute().await().indefinitely();
     }
 

@@ -107,9 +107,11 @@ public class UserAdmin {
                     // a deactivated account or a new password ends every sign-in of the account
                     Uni<Void> revoked = Boolean.FALSE.equals(patch.isActive()) || hash != null ? refreshTokens.revokeAllOfUser(tx, id)
                             : Uni.createFrom().voidItem();
-                    return after.wasActive() && !after.isActive()
-                            ? revoked.call(() -> events.deactivated(tx, new UserEvents.Account(id, after.app(), after.role(), after.entityId())))
-                            : revoked;
+                    UserEvents.Account account = new UserEvents.Account(id, after.app(), after.role(), after.entityId());
+                    if (after.wasActive() != after.isActive()) {
+                        return revoked.call(() -> after.isActive() ? events.activated(tx, account) : events.deactivated(tx, account));
+                    }
+                    return revoked;
                 })
                 .call(() -> audit.record(tx, actor, "user_updated", "user:" + id, new JsonObject().put("fields", fieldsOf(patch))))))
                 .onFailure(PgException.class).transform(failure -> conflict((PgException) failure))

@@ -11,13 +11,14 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * The events SSO publishes (through the outbox, in the transaction of the change, next to its audit entry): an account
- * deactivated or deleted — with the app, role and entity id the domain services know it by, so they can drop what they
+ * deactivated, activated again or deleted — with the app, role and entity id the domain services know it by, so they can drop what they
  * hold for it at once — and a Telegram account linked. Ids only; never a name, a password or a token. Version 1.
  */
 @ApplicationScoped
 public class UserEvents {
 
     public static final String DEACTIVATED = "sso.user.deactivated";
+    public static final String ACTIVATED = "sso.user.activated";
     public static final String DELETED = "sso.user.deleted";
     public static final String TELEGRAM_LINKED = "sso.telegram.linked";
 
@@ -38,6 +39,10 @@ public class UserEvents {
 
     public Uni<Void> deactivated(SqlClient tx, Account account) {
         return outbox.add(tx, DEACTIVATED, 1, account).replaceWithVoid();
+    }
+
+    public Uni<Void> activated(SqlClient tx, Account account) {
+        return outbox.add(tx, ACTIVATED, 1, account).replaceWithVoid();
     }
 
     public Uni<Void> deleted(SqlClient tx, Account account) {
