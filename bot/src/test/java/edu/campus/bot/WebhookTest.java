@@ -75,6 +75,24 @@ class WebhookTest extends BotTestBase {
     }
 
     @Test
+    void aStudentsCodeIsCompletedInMainAndAnUnknownOneIsTriedInSso() {
+        Upstreams.server().stubFor(post(urlEqualTo("/api/main/internal/telegram/link")).withRequestBody(matching(".*m_student0001.*"))
+                .willReturn(okJson("{\"telegram_id\":41,\"username\":\"tg41\",\"linked_at\":\"2026-12-01T10:00:00Z\"}")));
+        webhook(message(updateId(), 41, "/start m_student0001")).statusCode(200).body("text", containsString("Telegram привязан"));
+        Upstreams.server().verify(postRequestedFor(urlEqualTo("/api/main/internal/telegram/link")).withHeader("Authorization", matching("Bearer .+"))
+                .withRequestBody(equalToJson("{\"code\":\"m_student0001\",\"telegram_id\":41,\"telegram_username\":\"tg41\"}")));
+        Upstreams.server().verify(0, postRequestedFor(urlEqualTo(LINK)));
+        // main does not know it: an SSO code that happens to start with m_
+        ssoLink(200, "{\"user_id\":8,\"telegram_id\":42,\"telegram_username\":\"tg42\"}");
+        webhook(message(updateId(), 42, "/start m_ssocode00002")).statusCode(200).body("text", containsString("Telegram привязан"));
+        Upstreams.server().verify(1, postRequestedFor(urlEqualTo(LINK)).withRequestBody(matching(".*m_ssocode00002.*")));
+        Upstreams.server().stubFor(post(urlEqualTo("/api/main/internal/telegram/link")).withRequestBody(matching(".*m_taken.*"))
+                .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error_code\":\"telegram_linked_elsewhere\",\"message\":\"x\",\"details\":{}}")));
+        webhook(message(updateId(), 43, "/start m_taken000003")).statusCode(200).body("text", containsString("другому аккаунту"));
+    }
+
+    @Test
     void aCodeSsoRefusesOrCannotCheckGetsAClearAnswer() {
         ssoLink(404, "{\"error_code\":\"link_code_invalid\",\"message\":\"the link code is unknown, used or expired\",\"details\":{}}");
         webhook(message(updateId(), 9, "/start usedcode12345")).statusCode(200).body("text", containsString("недействительна"));

@@ -94,6 +94,14 @@ public interface MainConfig {
 
         @WithDefault("5m")
         Duration authMaxAge();
+
+        /** The bot's username, for the deep links of link codes (TELEGRAM_BOT_USERNAME). */
+        @WithDefault("campus_bot")
+        String botUsername();
+
+        /** How long a link code works. */
+        @WithDefault("10m")
+        Duration linkCodeTtl();
     }
 
     interface Gradebook {

@@ -92,6 +92,41 @@ class TelegramTest extends MainTestBase {
     }
 
     @Test
+    void aStudentLinksFromTelegramWithAOneTimeCodeTheBotCompletes() {
+        long telegram = telegramId();
+        Map<String, String> session = signIn();
+        String bot = "Bearer " + edu.campus.main.support.Upstreams.SSO.ssoService("bot", "telegram:link", "telegram:notify");
+        String code = as(session).post("/api/main/me/telegram/link-code").then().statusCode(200)
+                .body("deep_link", org.hamcrest.Matchers.startsWith("https://t.me/campus_bot?start=m_"))
+                .body("expires_in", equalTo(600)).extract().path("code");
+        java.util.function.Function<Map<String, Object>, ValidatableResponse> complete = body -> given().header("Authorization", bot)
+                .contentType(ContentType.JSON).body(body).post("/api/main/internal/telegram/link").then();
+        complete.apply(Map.of("code", code, "telegram_id", telegram, "telegram_username", "tg" + telegram)).statusCode(200)
+                .body("telegram_id", equalTo((int) telegram));
+        as(session).get("/api/main/me").then().statusCode(200).body("telegram.telegram_id", equalTo((int) telegram));
+        assertEquals(1L, linkedEvents(session, telegram));
+        // single use; only the hash is stored
+        complete.apply(Map.of("code", code, "telegram_id", telegram)).statusCode(404).body("error_code", equalTo("link_code_invalid"));
+        assertEquals(0L, db.preparedQuery("select count(*) from student_link_codes where encode(code_hash, 'escape') like $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of("%" + code + "%")).await().indefinitely().iterator().next().getLong(0));
+        // another student's code with a Telegram account already taken: 409, nothing linked
+        Map<String, String> other = signIn();
+        String second = as(other).post("/api/main/me/telegram/link-code").then().statusCode(200).extract().path("code");
+        complete.apply(Map.of("code", second, "telegram_id", telegram)).statusCode(409).body("error_code", equalTo("telegram_linked_elsewhere"));
+        as(other).get("/api/main/me").then().statusCode(200).body("telegram", nullValue());
+        // an expired code
+        String third = as(other).post("/api/main/me/telegram/link-code").then().statusCode(200).extract().path("code");
+        db.query("update student_link_codes set expires_at = now() - interval '1 second' where used_at is null").execute().await().indefinitely();
+        complete.apply(Map.of("code", third, "telegram_id", telegram + 1)).statusCode(404);
+        // the bot only: a student's token or no scope
+        as(session).contentType(ContentType.JSON).body(Map.of("code", "m_x", "telegram_id", 1)).post("/api/main/internal/telegram/link").then()
+                .statusCode(401);
+        given().header("Authorization", "Bearer " + edu.campus.main.support.Upstreams.SSO.ssoService("bot", "telegram:notify"))
+                .contentType(ContentType.JSON).body(Map.of("code", "m_x", "telegram_id", 1)).post("/api/main/internal/telegram/link").then()
+                .statusCode(403);
+    }
+
+    @Test
     void tamperedAndStaleInitDataAreRefused() {
         long telegram = telegramId();
         String valid = initData(telegram);

@@ -18,7 +18,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * What the bot answers in a private chat: {@code /start <code>} completes the account link the code was issued for (in
- * SSO: staff, teachers, admins); {@code /start} alone greets; {@code /help}; {@code /unlink} removes this Telegram
+ * main for students' codes, which start with "m_"; in SSO for staff, teachers, admins); {@code /start} alone greets; {@code /help}; {@code /unlink} removes this Telegram
  * account's links (SSO and main). Replies are in Russian, plain text.
  */
 @ApplicationScoped
@@ -27,6 +27,8 @@ public class Commands {
     private static final Logger LOG = Logger.getLogger(Commands.class);
     /** Telegram's deep-link start parameter: up to 64 of A-Z a-z 0-9 _ - */
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+    /** main's link codes start with this (main's StudentTelegram.CODE_PREFIX). */
+    static final String STUDENT_CODE = "m_";
 
     static final String GREETING = """
             Здравствуйте! Это бот кампуса: он присылает уведомления о ваших заявках и занятиях.
@@ -37,7 +39,7 @@ public class Commands {
             /start <код> — привязать Telegram к аккаунту (ссылка с кодом — в личном кабинете)
             /unlink — отвязать Telegram, уведомления перестанут приходить
             /help — эта справка
-            Студенты привязывают Telegram в мини-приложении кампуса.""";
+            Студенты получают ссылку привязки в мини-приложении кампуса.""";
     static final String LINKED = "Готово: Telegram привязан к вашему аккаунту. Уведомления будут приходить сюда. Отвязать: /unlink";
     static final String CODE_INVALID = "Ссылка недействительна: она уже использована или устарела. Получите новую в личном кабинете.";
     static final String TAKEN = "Этот Telegram уже привязан к другому аккаунту. Сначала отвяжите его: /unlink";
@@ -77,10 +79,19 @@ public class Commands {
         if (!CODE.matcher(code).matches() || message.from() == null) {
             return reply("link_invalid", CODE_INVALID);
         }
-        var completion = new TelegramLinkCompletion(code, message.from().id(), message.from().username(), message.chat().id());
-        return sso.completeTelegramLink(completion)
-                .map(linked -> {
-                    LOG.infof("telegram %d linked to user %d", linked.telegramId(), linked.userId());
+        long telegramId = message.from().id();
+        String username = message.from().username();
+        // students' codes come from main ("m_…"), everyone else's from SSO (whose random codes may start with "m_" too:
+        // one main does not know is tried in SSO)
+        Uni<String> inSso = Uni.createFrom().deferred(() -> sso.completeTelegramLink(
+                new TelegramLinkCompletion(code, telegramId, username, message.chat().id())).map(linked -> "user " + linked.userId()));
+        Uni<String> completed = code.startsWith(STUDENT_CODE)
+                ? main.completeLink(code, telegramId, username).map(linked -> "student")
+                        .onFailure(f -> f instanceof ApiException api && api.status() == 404).recoverWithUni(() -> inSso)
+                : inSso;
+        return completed
+                .map(who -> {
+                    LOG.infof("telegram %d linked to %s", telegramId, who);
                     metrics.command("link_completed");
                     return Optional.of(LINKED);
                 })

@@ -49,6 +49,15 @@ public class MainClient {
                         : Uni.createFrom().failure(failure)));
     }
 
+    /**
+     * The bot completes a student's link (scope {@code telegram:link}): 404 for an unknown, used or expired code, 409 when
+     * the Telegram account belongs to another student. Retried only when our token was refused (a code is single-use).
+     */
+    @Retry(maxRetries = 1, retryOn = SsoClient.TokenRejected.class)
+    public Uni<StudentTelegram> completeLink(String code, long telegramId, String username) {
+        return authorized(bearer -> api.link(bearer, new MainModel.LinkCompletion(code, telegramId, username)));
+    }
+
     /** A Telegram account's /unlink on the students' side: whether a student had it. */
     public Uni<Boolean> unlink(long telegramId) {
         return authorized(bearer -> api.unlink(bearer, new TelegramUnlink(telegramId)).map(MainModel.TelegramUnlinked::unlinked));

@@ -21,4 +21,9 @@ public final class MainModel {
     @RegisterForReflection
     public record TelegramUnlinked(boolean unlinked) {
     }
+
+    /** The bot completes a student's link with the code from {@code /start <code>}. */
+    @RegisterForReflection
+    public record LinkCompletion(String code, long telegramId, String telegramUsername) {
+    }
 }

@@ -10,7 +10,7 @@ import edu.campus.main.session.SessionStore;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
-/** Forgets what main no longer needs: refresh tokens a day past their expiry, initData past its age. */
+/** Forgets what main no longer needs: refresh tokens a day past their expiry, initData past its age, spent link codes. */
 @ApplicationScoped
 public class Retention {
 
@@ -18,10 +18,12 @@ public class Retention {
 
     private final SessionStore sessions;
     private final InitDataSeenStore seen;
+    private final edu.campus.main.telegram.LinkCodeStore codes;
 
-    Retention(SessionStore sessions, InitDataSeenStore seen) {
+    Retention(SessionStore sessions, InitDataSeenStore seen, edu.campus.main.telegram.LinkCodeStore codes) {
         this.sessions = sessions;
         this.seen = seen;
+        this.codes = codes;
     }
 
     @Scheduled(every = "${main.retention.every}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -30,6 +32,6 @@ public class Retention {
             if (tokens + initData > 0) {
                 LOG.infof("retention: %d expired refresh tokens, %d used initData forgotten", tokens, initData);
             }
-        })).replaceWithVoid();
+        })).chain(codes::deleteSpent).replaceWithVoid();
     }
 }

@@ -43,10 +43,24 @@ public class BotResource {
     public record Unlinked(boolean unlinked) {
     }
 
-    private final TelegramLinkStore links;
+    public record LinkRequest(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 64) String code,
+            @NotNull @Positive Long telegramId, @jakarta.validation.constraints.Size(max = 64) String telegramUsername) {
+    }
 
-    BotResource(TelegramLinkStore links) {
+    private final TelegramLinkStore links;
+    private final StudentTelegram telegram;
+
+    BotResource(TelegramLinkStore links, StudentTelegram telegram) {
         this.links = links;
+        this.telegram = telegram;
+    }
+
+    @POST
+    @Path("/link")
+    @RequireScope("telegram:link")
+    @Operation(summary = "For the bot: complete a student's link with the code from /start (404 link_code_invalid, 409 telegram_linked_elsewhere)")
+    public Uni<TelegramView> link(@Valid @NotNull LinkRequest body) {
+        return telegram.complete(body.code(), body.telegramId(), body.telegramUsername());
     }
 
     @GET

@@ -33,9 +33,19 @@ public class StudentTelegram {
     private final MainMetrics metrics;
     private final io.vertx.mutiny.sqlclient.Pool db;
     private final TelegramEvents events;
+    private final LinkCodeStore codes;
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
+
+    /** Codes of main start with this; the bot sends them here, the rest to SSO. */
+    public static final String CODE_PREFIX = "m_";
+
+    /** A deep link for the bot. */
+    public record LinkCode(String code, String deepLink, long expiresIn) {
+    }
 
     StudentTelegram(TelegramLinkStore links, InitDataSeenStore seen, Students students, Sessions sessions, MainConfig config,
-            MainMetrics metrics, io.vertx.mutiny.sqlclient.Pool db, TelegramEvents events) {
+            MainMetrics metrics, io.vertx.mutiny.sqlclient.Pool db, TelegramEvents events, LinkCodeStore codes) {
+        this.codes = codes;
         this.db = db;
         this.events = events;
         this.metrics = metrics;
@@ -78,6 +88,35 @@ public class StudentTelegram {
                 .onFailure(TelegramLinkStore::isTaken).transform(taken -> new ApiException(409, "telegram_linked_elsewhere",
                         "this Telegram account is linked to another student", Map.of()))
                 .chain(() -> links.ofStudent(studentId));
+    }
+
+    /** The code a student's deep link carries (single use, only its hash stored); "m_" tells the bot it is main's. */
+    public Uni<LinkCode> newCode(long studentId) {
+        byte[] bytes = new byte[22];
+        random.nextBytes(bytes);
+        String code = CODE_PREFIX + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        java.time.Duration ttl = config.linkCodeTtl();
+        return students.existing(studentId)
+                .chain(() -> codes.insert(edu.campus.common.auth.Secrets.sha256(code), studentId, Instant.now().plus(ttl)))
+                .replaceWith(new LinkCode(code, "https://t.me/" + config.botUsername() + "?start=" + code, ttl.toSeconds()));
+    }
+
+    /**
+     * The bot completes a student's link with the code from {@code /start}: the code is spent, the link made and its event
+     * written, together. 404 link_code_invalid, 409 telegram_linked_elsewhere.
+     */
+    public Uni<TelegramView> complete(String code, long telegramId, String username) {
+        return db.withTransaction(tx -> codes.consume(tx, edu.campus.common.auth.Secrets.sha256(code)).flatMap(student -> {
+            if (student.isEmpty()) {
+                return Uni.createFrom().<Long> failure(new ApiException(404, "link_code_invalid", "the link code is unknown, used or expired",
+                        Map.of()));
+            }
+            return links.link(tx, student.get(), telegramId, username).call(() -> events.linked(tx, student.get(), telegramId))
+                    .replaceWith(student.get());
+        }))
+                .onFailure(TelegramLinkStore::isTaken).transform(taken -> new ApiException(409, "telegram_linked_elsewhere",
+                        "this Telegram account is linked to another student", Map.of()))
+                .flatMap(links::ofStudent);
     }
 
     public Uni<Void> unlink(long studentId) {

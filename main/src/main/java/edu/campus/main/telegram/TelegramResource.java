@@ -51,6 +51,17 @@ public class TelegramResource {
         return telegram.link(caller.get().studentId(), body.initData());
     }
 
+    @POST
+    @Path("/link-code")
+    @Consumes(MediaType.WILDCARD) // no body: no content type required
+    @RequireStudent
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Link from Telegram instead: a one-time code and the bot's deep link (t.me/<bot>?start=<code>)")
+    @APIResponse(responseCode = "200", description = "the code", content = @Content(mediaType = "application/json", schema = @Schema(implementation = StudentTelegram.LinkCode.class)))
+    public Uni<StudentTelegram.LinkCode> linkCode() {
+        return telegram.newCode(caller.get().studentId());
+    }
+
     @DELETE
     @RequireStudent
     @SecurityRequirement(name = "bearer")
