@@ -96,6 +96,9 @@ class WebhookTest extends BotTestBase {
     void aCodeSsoRefusesOrCannotCheckGetsAClearAnswer() {
         ssoLink(404, "{\"error_code\":\"link_code_invalid\",\"message\":\"the link code is unknown, used or expired\",\"details\":{}}");
         webhook(message(updateId(), 9, "/start usedcode12345")).statusCode(200).body("text", containsString("недействительна"));
+        // a code after a line break (a pasted deep link) is still the argument
+        webhook(message(updateId(), 9, "/start\nnewlinecode123")).statusCode(200).body("text", containsString("недействительна"));
+        Upstreams.server().verify(postRequestedFor(urlEqualTo(LINK)).withRequestBody(matching(".*\"code\":\"newlinecode123\".*")));
         ssoLink(409, "{\"error_code\":\"conflict\",\"message\":\"this Telegram account is linked to another user\",\"details\":{}}");
         webhook(message(updateId(), 9, "/start anothercode123")).statusCode(200).body("text", containsString("другому аккаунту"));
         ssoLink(503, "{\"error_code\":\"database_unavailable\",\"message\":\"x\",\"details\":{}}");

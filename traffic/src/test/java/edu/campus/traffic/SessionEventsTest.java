@@ -97,4 +97,15 @@ class SessionEventsTest extends TrafficTestBase {
         assertEquals(0L, db.query("select count(*) from outbox where sent_at is null").execute().await().indefinitely().iterator().next()
                 .getLong(0));
     }
+
+    @Test
+    void aTeachersNextSessionOnTheSameKioskEndsTheirOwnWithReasonTeacher() throws Exception {
+        List<Received> received = TestBroker.listen("traffic.session.closed");
+        Setup s = activeSession();
+        String key = as(teacherToken(s.teacherId())).body(Map.of("display_pin", s.displayPin())).post("/api/traffic/lessons/lookup")
+                .then().statusCode(200).extract().jsonPath().getString("lessons[0].lesson_key");
+        as(teacherToken(s.teacherId())).body(Map.of("display_pin", s.displayPin(), "lesson_key", key)).post("/api/traffic/sessions")
+                .then().statusCode(201);
+        assertEquals("teacher", await(received, "traffic.session.closed", s.sessionId()).at("/data/reason").asText());
+    }
 }

@@ -61,12 +61,13 @@ public class Commands {
     /** The reply to a private chat's message, if any. */
     public Uni<Optional<String>> answer(Message message) {
         String text = message.text() == null ? "" : message.text().strip();
-        String command = text.split("\\s+", 2)[0];
+        String[] parts = text.split("\\s+", 2);
+        String command = parts[0];
         int at = command.indexOf('@'); // "/help@campus_bot" in a chat with several bots
         if (at > 0) {
             command = command.substring(0, at);
         }
-        String argument = text.length() > command.length() ? text.substring(text.indexOf(' ') < 0 ? text.length() : text.indexOf(' ')).strip() : "";
+        String argument = parts.length > 1 ? parts[1].strip() : "";
         return switch (command) {
             case "/start" -> argument.isEmpty() ? reply("start", GREETING) : link(message, argument);
             case "/help" -> reply("help", HELP);

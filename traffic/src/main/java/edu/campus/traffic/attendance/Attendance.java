@@ -208,7 +208,9 @@ public class Attendance {
                     if (occupant.isPresent() && !KioskTakeover.mayClose(occupant.get(), teacher.id(), Instant.now(), config.timezone())) {
                         throw busy(occupant.get());
                     }
-                    return ending.endOnKiosk(tx, kiosk.id(), SessionEvents.Reason.takeover);
+                    // the teacher's own session ends because they started the next one; someone else's is taken over
+                    boolean own = occupant.isPresent() && occupant.get().teacherId() != null && occupant.get().teacherId() == teacher.id();
+                    return ending.endOnKiosk(tx, kiosk.id(), own ? SessionEvents.Reason.teacher : SessionEvents.Reason.takeover);
                 })
                 .flatMap(closed -> sessions.insert(tx, session))
                 .call(opened -> sessionEvents.opened(tx, opened)))
