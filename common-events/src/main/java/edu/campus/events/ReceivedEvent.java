@@ -48,6 +48,14 @@ public record ReceivedEvent(UUID id, String type, int version, OffsetDateTime oc
         }
     }
 
+    /** This event, when its version is the one a consumer knows; else poison (it can never be handled). */
+    public ReceivedEvent requireVersion(int known) {
+        if (version != known) {
+            throw new PoisonEvent(type + " version " + version + " is not known to this consumer");
+        }
+        return this;
+    }
+
     /** A required number of {@code data}; a missing or non-numeric one makes the event poison. */
     public long requireLong(String field) {
         Object value = data.getValue(field);

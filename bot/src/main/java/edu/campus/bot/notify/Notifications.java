@@ -54,18 +54,11 @@ public class Notifications {
             return Optional.empty(); // the student's own doing: nothing to tell them
         }
         return switch (event.type()) {
-            case STATUS_CHANGED -> Optional.of(statusChanged(supported(event)));
-            case REPLIED -> Optional.of(replied(supported(event)));
-            case SESSION_CLOSED -> sessionClosed(supported(event));
+            case STATUS_CHANGED -> Optional.of(statusChanged(event.requireVersion(1)));
+            case REPLIED -> Optional.of(replied(event.requireVersion(1)));
+            case SESSION_CLOSED -> sessionClosed(event.requireVersion(1));
             default -> Optional.empty();
         };
-    }
-
-    private static ReceivedEvent supported(ReceivedEvent event) {
-        if (event.version() != 1) {
-            throw new PoisonEvent(event.type() + " version " + event.version() + " is not known to the notifier");
-        }
-        return event;
     }
 
     private static Notice statusChanged(ReceivedEvent event) {

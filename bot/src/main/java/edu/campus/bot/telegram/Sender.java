@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import edu.campus.bot.BotConfig;
+import edu.campus.common.upstream.UpstreamException;
+import edu.campus.common.upstream.Upstreams;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -70,21 +72,12 @@ public class Sender {
                         }
                         return Uni.createFrom().item(new Outcome(Result.REFUSED, null, error.getMessage()));
                     }
-                    if (isTimeout(failure)) {
+                    // common's upstream mapping tells a timeout (ours, the client's, the socket's) from the rest
+                    if (Upstreams.map("telegram", failure) instanceof UpstreamException.Timeout) {
                         return Uni.createFrom().item(new Outcome(Result.UNCERTAIN, null, "timeout: Telegram may have delivered it"));
                     }
                     // refused connection, open circuit: Telegram never got it
                     return Uni.createFrom().item(new Outcome(Result.RETRY_LATER, null, failure.getClass().getSimpleName()));
                 });
-    }
-
-    private static boolean isTimeout(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException
-                    || t instanceof java.util.concurrent.TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

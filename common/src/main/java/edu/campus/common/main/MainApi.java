@@ -43,15 +43,12 @@ interface MainApi {
     @Path("/unlink")
     Uni<TelegramUnlinked> unlink(@HeaderParam("Authorization") String authorization, TelegramUnlink unlink);
 
-    /** 401: our service token was refused (renewed and retried); 409 main's answer; 404 stays a not-found; the rest the upstream mapping. */
+    /** 401: our service token was refused (renewed and retried); 409/422 main's answer; 404 stays a not-found; the rest the upstream mapping. */
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
         if (response.getStatus() == 401) {
             return new SsoClient.TokenRejected();
         }
-        if (response.getStatus() == 409) {
-            return new edu.campus.common.error.ApiException(409, "conflict", "main refused the link", java.util.Map.of());
-        }
-        return Upstreams.fromStatus(MainClient.UPSTREAM, response);
+        return Upstreams.refusal(MainClient.UPSTREAM, response);
     }
 }

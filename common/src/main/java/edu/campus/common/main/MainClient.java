@@ -11,7 +11,6 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import edu.campus.common.error.ApiException;
 import edu.campus.common.main.MainModel.StudentTelegram;
 import edu.campus.common.main.MainModel.TelegramUnlink;
 import edu.campus.common.sso.SsoClient;
@@ -43,10 +42,7 @@ public class MainClient {
 
     /** The Telegram account a student linked in main; empty when there is none. */
     public Uni<Optional<StudentTelegram>> studentTelegram(long studentId) {
-        return authorized(bearer -> api.studentTelegram(bearer, studentId).map(Optional::of)
-                .onFailure(ApiException.class).recoverWithUni(failure -> ((ApiException) failure).status() == 404
-                        ? Uni.createFrom().item(Optional.<StudentTelegram> empty())
-                        : Uni.createFrom().failure(failure)));
+        return authorized(bearer -> Upstreams.emptyIfNotFound(api.studentTelegram(bearer, studentId)));
     }
 
     /**

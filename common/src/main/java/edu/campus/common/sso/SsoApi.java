@@ -12,8 +12,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import edu.campus.common.error.ApiException;
-import edu.campus.common.error.ErrorBody;
 import edu.campus.common.sso.SsoModel.AccountUpsert;
 import edu.campus.common.sso.SsoModel.BatchResponse;
 import edu.campus.common.sso.SsoModel.ClientCredentials;
@@ -106,15 +104,6 @@ interface SsoApi {
         if (status == 401) {
             return new SsoClient.TokenRejected();
         }
-        if (status == 409 || status == 422) {
-            try {
-                response.bufferEntity();
-                ErrorBody body = response.readEntity(ErrorBody.class);
-                return new ApiException(status, body.errorCode(), body.message(), body.details());
-            } catch (RuntimeException unreadable) {
-                // fall through to the generic mapping
-            }
-        }
-        return Upstreams.fromStatus(SsoClient.UPSTREAM, response);
+        return Upstreams.refusal(SsoClient.UPSTREAM, response);
     }
 }

@@ -117,10 +117,7 @@ public class SsoClient {
 
     /** The chat of an active account with a Telegram link (scope {@code telegram:notify}); empty when it has none. */
     public Uni<Optional<SsoModel.TelegramChat>> telegramChat(String app, String role, long entityId) {
-        return authorized(bearer -> api.telegramChat(bearer, app, role, entityId).map(Optional::of)
-                .onFailure(edu.campus.common.error.ApiException.class).recoverWithUni(failure -> ((edu.campus.common.error.ApiException) failure).status() == 404
-                        ? Uni.createFrom().item(Optional.<SsoModel.TelegramChat> empty())
-                        : Uni.createFrom().failure(failure)));
+        return authorized(bearer -> Upstreams.emptyIfNotFound(api.telegramChat(bearer, app, role, entityId)));
     }
 
     /** A bearer token of this service's own client (for calls to other services that accept SSO service tokens). */

@@ -87,6 +87,31 @@ public final class Upstreams {
         return new UpstreamException.BadResponse(upstream, "http_" + status, null);
     }
 
+    /**
+     * An error status of another campus service: its 409 or 422 (its answer about our request, in the platform's error
+     * body) becomes the same error for our caller; anything else as {@link #fromStatus}.
+     */
+    public static ApiException refusal(String upstream, jakarta.ws.rs.core.Response response) {
+        int status = response.getStatus();
+        if (status == 409 || status == 422) {
+            try {
+                response.bufferEntity();
+                edu.campus.common.error.ErrorBody body = response.readEntity(edu.campus.common.error.ErrorBody.class);
+                return new ApiException(status, body.errorCode(), body.message(), body.details());
+            } catch (RuntimeException unreadable) {
+                // not our error body: the generic mapping below
+            }
+        }
+        return fromStatus(upstream, response);
+    }
+
+    /** A lookup whose 404 means "there is none": empty instead of a failure. */
+    public static <T> io.smallrye.mutiny.Uni<java.util.Optional<T>> emptyIfNotFound(io.smallrye.mutiny.Uni<T> lookup) {
+        return lookup.map(java.util.Optional::of)
+                .onFailure(failure -> failure instanceof ApiException api && api.status() == 404)
+                .recoverWithItem(java.util.Optional.empty());
+    }
+
     private static boolean isTimeout(Throwable t) {
         // FT timeouts, java.util.concurrent, socket and Netty/Vert.x read or connect timeouts
         return t instanceof TimeoutException

@@ -85,8 +85,7 @@ public class StudentTelegram {
                 .chain(() -> firstUse(initData, verified))
                 .chain(() -> db.withTransaction(tx -> links.link(tx, studentId, verified.telegramId(), verified.username())
                         .call(() -> events.linked(tx, studentId, verified.telegramId()))))
-                .onFailure(TelegramLinkStore::isTaken).transform(taken -> new ApiException(409, "telegram_linked_elsewhere",
-                        "this Telegram account is linked to another student", Map.of()))
+                .onFailure(TelegramLinkStore::isTaken).transform(StudentTelegram::linkedElsewhere)
                 .chain(() -> links.ofStudent(studentId));
     }
 
@@ -114,9 +113,12 @@ public class StudentTelegram {
             return links.link(tx, student.get(), telegramId, username).call(() -> events.linked(tx, student.get(), telegramId))
                     .replaceWith(student.get());
         }))
-                .onFailure(TelegramLinkStore::isTaken).transform(taken -> new ApiException(409, "telegram_linked_elsewhere",
-                        "this Telegram account is linked to another student", Map.of()))
+                .onFailure(TelegramLinkStore::isTaken).transform(StudentTelegram::linkedElsewhere)
                 .flatMap(links::ofStudent);
+    }
+
+    private static ApiException linkedElsewhere(Throwable taken) {
+        return new ApiException(409, "telegram_linked_elsewhere", "this Telegram account is linked to another student", Map.of());
     }
 
     public Uni<Void> unlink(long studentId) {

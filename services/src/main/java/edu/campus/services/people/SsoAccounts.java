@@ -38,9 +38,7 @@ public class SsoAccounts {
     }
 
     Uni<Void> handle(ReceivedEvent event) {
-        if (event.version() != 1) {
-            return Uni.createFrom().failure(new ReceivedEvent.PoisonEvent(event.type() + " version " + event.version() + " is not known"));
-        }
+        event.requireVersion(1);
         String role = event.data().getString("role");
         Object entity = event.data().getValue("entity_id");
         if (!"services".equals(event.data().getString("app")) || !(entity instanceof Number id)

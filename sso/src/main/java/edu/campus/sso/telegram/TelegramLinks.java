@@ -44,10 +44,6 @@ public class TelegramLinks {
     public record UnlinkRequest(@NotNull @Positive Long telegramId) {
     }
 
-    /** Where the bot writes to an account. */
-    public record Chat(long userId, long telegramId, long chatId) {
-    }
-
     /** {@code unlinked}: false when the Telegram account had no link (the request is idempotent). */
     public record Unlinked(boolean unlinked) {
     }
@@ -114,9 +110,8 @@ public class TelegramLinks {
     }
 
     /** The chat of the active account (app, role, entity id), for the bot's notifier; 404 telegram_not_linked. */
-    public Uni<Chat> chat(String app, String role, long entityId) {
-        return links.chatOf(app, role, entityId).map(found -> found.map(row -> new Chat(row.getLong("user_id"), row.getLong("telegram_id"),
-                row.getLong("chat_id"))).orElseThrow(() -> new ApiException(404, "telegram_not_linked",
+    public Uni<TelegramLinkStore.Chat> chat(String app, String role, long entityId) {
+        return links.chatOf(app, role, entityId).map(found -> found.orElseThrow(() -> new ApiException(404, "telegram_not_linked",
                         "no active account with a Telegram link for this app, role and entity", Map.of("entity_id", entityId))));
     }
 

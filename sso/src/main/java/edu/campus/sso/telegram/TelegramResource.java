@@ -20,7 +20,7 @@ import edu.campus.common.auth.Caller;
 import edu.campus.common.auth.RequireScope;
 import edu.campus.common.auth.RequireUser;
 import edu.campus.common.sso.SsoModel.TelegramLink;
-import edu.campus.sso.telegram.TelegramLinks.Chat;
+import edu.campus.sso.user.TelegramLinkStore.Chat;
 import edu.campus.sso.telegram.TelegramLinks.LinkRequest;
 import edu.campus.sso.telegram.TelegramLinks.Linked;
 import edu.campus.sso.telegram.TelegramLinks.UnlinkRequest;

@@ -38,14 +38,22 @@ public class TelegramLinkStore {
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(rows.iterator().next().getLong("user_id")) : Optional.empty());
     }
 
+    /** Where the bot writes to an account. */
+    public record Chat(long userId, long telegramId, long chatId) {
+    }
+
     /** An account's chat (chat id, else the Telegram id: in a private chat they are the same), if it is linked and active. */
-    public Uni<Optional<io.vertx.core.json.JsonObject>> chatOf(String app, String role, long entityId) {
+    public Uni<Optional<Chat>> chatOf(String app, String role, long entityId) {
         return db.preparedQuery("""
                 select u.id as user_id, l.telegram_id, coalesce(l.chat_id, l.telegram_id) as chat_id
                 from users u join telegram_links l on l.user_id = u.id
                 where u.app = $1 and u.role = $2 and u.entity_id = $3 and u.is_active""")
                 .execute(Tuple.of(app, role, entityId))
-                .map(rows -> rows.iterator().hasNext() ? Optional.of(rows.iterator().next().toJson()) : Optional.empty());
+                .map(rows -> rows.iterator().hasNext() ? Optional.of(chat(rows.iterator().next())) : Optional.empty());
+    }
+
+    private static Chat chat(io.vertx.mutiny.sqlclient.Row row) {
+        return new Chat(row.getLong("user_id"), row.getLong("telegram_id"), row.getLong("chat_id"));
     }
 
     public Uni<Optional<Long>> userOf(long telegramId) {

@@ -249,8 +249,8 @@ public class Attendance {
     public Uni<SessionView> close(long teacherId, long sessionId) {
         return ownSession(teacherId, sessionId).flatMap(session -> session.status() != SessionStatus.active
                 ? Uni.createFrom().item(session)
-                : db.withTransaction(tx -> sessions.close(tx, sessionId).call(closed -> closed.isEmpty() ? Uni.createFrom().voidItem()
-                        : sessionEvents.closed(tx, List.of(closed.get()), SessionEvents.Reason.teacher))).flatMap(closed -> {
+                : db.withTransaction(tx -> sessions.close(tx, sessionId)
+                        .call(closed -> sessionEvents.closed(tx, closed.stream().toList(), SessionEvents.Reason.teacher))).flatMap(closed -> {
                     if (closed.isEmpty()) {
                         return session(sessionId); // ended meanwhile (expiry, or the teacher's other tab)
                     }

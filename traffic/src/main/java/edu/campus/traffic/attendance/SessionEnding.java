@@ -29,7 +29,6 @@ public class SessionEnding implements KioskSessions {
     }
 
     public Uni<List<SessionView>> endOnKiosk(SqlClient tx, long kioskId, Reason reason) {
-        return sessions.closeActiveOnKiosk(tx, kioskId).call(closed -> closed.isEmpty() ? Uni.createFrom().voidItem()
-                : events.closed(tx, closed, reason));
+        return sessions.closeActiveOnKiosk(tx, kioskId).call(closed -> events.closed(tx, closed, reason));
     }
 }

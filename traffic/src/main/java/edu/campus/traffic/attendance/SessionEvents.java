@@ -54,6 +54,7 @@ public class SessionEvents {
                 s.roomName(), s.lessonDate(), s.lessonStart(), s.lessonEnd(), s.expiresAt())).replaceWithVoid();
     }
 
+    /** One event per ended session (none for an empty list). */
     public Uni<Void> closed(SqlClient tx, List<SessionView> sessions, Reason reason) {
         return Multi.createFrom().iterable(sessions)
                 .onItem().transformToUniAndConcatenate(s -> outbox.add(tx, CLOSED, 1, new Closed(s.id(), s.teacherId(), s.kioskId(),

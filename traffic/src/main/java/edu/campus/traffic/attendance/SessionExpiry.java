@@ -46,15 +46,15 @@ public class SessionExpiry {
 
     /** One pass; the number of sessions it ended. */
     public Uni<Integer> run() {
-        return db.withTransaction(tx -> sessions.expireDue(tx).call(ended -> ended.isEmpty() ? Uni.createFrom().voidItem()
-                : sessionEvents.closed(tx, ended, SessionEvents.Reason.expired))).map(ended -> {
-            List<Long> kiosks = ended.stream().map(s -> s.kioskId()).toList();
-            kiosks.stream().filter(k -> k != null).forEach(events::changed);
-            if (!kiosks.isEmpty()) {
-                expired.increment(kiosks.size());
-                LOG.infof("expired %d attendance session(s)", kiosks.size());
-            }
-            return kiosks.size();
-        });
+        return db.withTransaction(tx -> sessions.expireDue(tx).call(ended -> sessionEvents.closed(tx, ended, SessionEvents.Reason.expired)))
+                .map(ended -> {
+                    List<Long> kiosks = ended.stream().map(s -> s.kioskId()).toList();
+                    kiosks.stream().filter(k -> k != null).forEach(events::changed);
+                    if (!kiosks.isEmpty()) {
+                        expired.increment(kiosks.size());
+                        LOG.infof("expired %d attendance session(s)", kiosks.size());
+                    }
+                    return kiosks.size();
+                });
     }
 }
