@@ -92,6 +92,24 @@ class NotifierTest extends BotTestBase {
     }
 
     @Test
+    void theTelegramCallJoinsTheTraceOfTheEvent() throws Exception {
+        long student = studentId();
+        linked(student, 777_020);
+        UUID id = UUID.randomUUID();
+        String trace = "0af7651916cd43dd8448eb211c80319c";
+        TestBroker.publish("services.application.status_changed", id.toString(), event(id, "services.application.status_changed", 1,
+                Map.of("application_id", 9, "department_id", 3, "student_id", student, "from", "pending", "to", "in_progress", "by", "staff")),
+                Map.of("traceparent", "00-" + trace + "-b7ad6b7169203331-01"));
+        await("the message", () -> sentTo(777_020).size() == 1);
+        // main's lookup and Telegram's sendMessage both go out in the event's trace (spans of the bot's own)
+        String sent = sentTo(777_020).get(0).getHeader("traceparent");
+        assertTrue(sent != null && sent.matches("00-" + trace + "-(?!b7ad6b7169203331)[0-9a-f]{16}-0[01]"), "traceparent " + sent);
+        String asked = Upstreams.server().findAll(getRequestedFor(urlEqualTo("/api/main/internal/telegram/students/" + student)))
+                .get(0).getHeader("traceparent");
+        assertTrue(asked != null && asked.startsWith("00-" + trace + "-"), "traceparent " + asked);
+    }
+
+    @Test
     void aReplyIsAnnouncedAndTheStudentsOwnStepsAndUnlinkedStudentsAreNot() throws Exception {
         long student = studentId();
         linked(student, 777_010);

@@ -2,6 +2,8 @@ package edu.campus.events;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -10,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -17,7 +21,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * The transactional outbox: an event is written in the same transaction as the change it reports (so both commit or
  * neither does), and the transaction's commit wakes the relays of every instance ({@code NOTIFY campus_outbox}). The
- * {@code outbox} table is the service's own (its migration creates it: see common-events' README).
+ * {@code outbox} table is the service's own (its migration creates it: see common-events' README). The event keeps the
+ * W3C {@code traceparent} of the work that wrote it; the relay sends it on as a message header, so a consumer's work
+ * joins the same trace.
  */
 @ApplicationScoped
 public class Outbox {
@@ -43,9 +49,16 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("an event's data must be JSON", e);
         }
-        return tx.preparedQuery("insert into outbox (id, routing_key, payload) values ($1, $2, $3::text::jsonb)")
-                .execute(Tuple.of(id, type, payload))
+        return tx.preparedQuery("insert into outbox (id, routing_key, payload, traceparent) values ($1, $2, $3::text::jsonb, $4)")
+                .execute(Tuple.of(id, type, payload, traceparent()))
                 .flatMap(ignored -> tx.query("notify " + CHANNEL).execute())
                 .replaceWith(id);
+    }
+
+    /** The current span's {@code traceparent}, or null outside any trace. */
+    static String traceparent() {
+        Map<String, String> carrier = new HashMap<>(2);
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);
+        return carrier.get("traceparent");
     }
 }

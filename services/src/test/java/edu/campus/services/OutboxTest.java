@@ -103,6 +103,30 @@ class OutboxTest extends ServicesTestBase {
     }
 
     @Test
+    void anEventCarriesTheTraceOfTheRequestThatWroteIt() throws Exception {
+        List<Received> received = TestBroker.listen("services.application.submitted");
+        long service = service(department("Деканат"), "Справка", FORM, false);
+        String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        long app = submit(student(41), answers()).header("traceparent", "00-" + trace + "-00f067aa0ba902b7-01")
+                .multiPart("scan", "scan.pdf", PDF, "application/pdf")
+                .post("/api/services/catalog/" + service + "/applications").then().statusCode(201).extract().jsonPath().getLong("id");
+
+        await("the event", () -> !received.isEmpty());
+        Object header = received.get(0).headers().get("traceparent");
+        // the same trace, a span of this service's own (the request's), W3C's format
+        assertTrue(header != null && header.toString().matches("00-" + trace + "-(?!00f067aa0ba902b7)[0-9a-f]{16}-0[01]"),
+                "traceparent " + header);
+        assertEquals(header.toString(), db.preparedQuery("select traceparent from outbox where payload->'data'->>'application_id' = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(Long.toString(app))).await().indefinitely().iterator().next().getString(0));
+        // a request without one starts a trace of its own, and its event carries that
+        long other = application(service, 42);
+        await("the second event", () -> received.size() == 2);
+        String fresh = received.get(1).headers().get("traceparent").toString();
+        assertTrue(fresh.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]") && !fresh.contains(trace), fresh);
+        assertEquals(other, JSON.readTree(received.get(1).body()).at("/data/application_id").asLong());
+    }
+
+    @Test
     void anEventCommitsOrRollsBackWithItsChange() {
         assertThrows(IllegalStateException.class, () -> db.withTransaction(tx -> outbox.add(tx, "services.application.submitted", 1, Map.of("x", 1))
                 .flatMap(id -> Uni.createFrom().<Void> failure(new IllegalStateException("the change failed")))).await().indefinitely());

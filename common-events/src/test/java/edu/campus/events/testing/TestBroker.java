@@ -102,11 +102,17 @@ public class TestBroker implements QuarkusTestResourceLifecycleManager {
 
     /** Publishes {@code body} to the exchange as the relay would (persistent, JSON, with the message id). */
     public static void publish(String routingKey, String messageId, String body) throws Exception {
+        publish(routingKey, messageId, body, Map.of());
+    }
+
+    /** {@link #publish(String, String, String)} with headers ({@code traceparent}, say). */
+    public static void publish(String routingKey, String messageId, String body, Map<String, Object> headers) throws Exception {
         try (Connection connection = connect(); Channel channel = connection.createChannel()) {
             channel.exchangeDeclare("campus.events", "topic", true);
             channel.confirmSelect();
             channel.basicPublish("campus.events", routingKey, new AMQP.BasicProperties.Builder().messageId(messageId)
-                    .contentType("application/json").deliveryMode(2).build(), body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    .contentType("application/json").deliveryMode(2).headers(headers.isEmpty() ? null : headers).build(),
+                    body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             channel.waitForConfirmsOrDie(5000);
         }
     }

@@ -4,7 +4,6 @@ import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.ext.Provider;
 
-import org.jboss.logging.MDC;
 
 /** Sends the current request id on every outbound REST-client call (a global provider for all clients). */
 @Provider
@@ -15,7 +14,7 @@ public class RequestIdClientFilter implements ClientRequestFilter {
         if (request.getHeaderString(RequestIds.HEADER) != null) {
             return;
         }
-        Object id = MDC.get(RequestIds.MDC_KEY);
-        request.getHeaders().putSingle(RequestIds.HEADER, id != null ? id.toString() : RequestIds.generate());
+        String id = RequestIds.current();
+        request.getHeaders().putSingle(RequestIds.HEADER, id != null ? id : RequestIds.generate());
     }
 }

@@ -3,12 +3,11 @@ package edu.campus.common.observability;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 
-import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Every request gets an id: logged as {@code trace_id} (MDC lives in the request's Vert.x context, so it
+ * Every request gets an id: logged as {@code request_id} (MDC lives in the request's Vert.x context, so it
  * follows the request across reactive hops), echoed in the response, and sent on by {@link RequestIdClientFilter}.
  */
 public class RequestIdFilters {
@@ -19,7 +18,7 @@ public class RequestIdFilters {
     public void assign(ContainerRequestContext request) {
         String id = RequestIds.accept(request.getHeaderString(RequestIds.HEADER));
         request.setProperty(PROPERTY, id);
-        MDC.put(RequestIds.MDC_KEY, id);
+        RequestIds.begin(id);
     }
 
     @ServerResponseFilter

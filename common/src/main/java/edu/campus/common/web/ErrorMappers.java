@@ -18,7 +18,6 @@ import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -214,7 +213,7 @@ public class ErrorMappers {
 
     private static Response internal(Throwable e) {
         LOG.error("unhandled failure", e);
-        Object requestId = MDC.get(RequestIds.MDC_KEY);
+        String requestId = RequestIds.current();
         Map<String, Object> details = requestId == null ? Map.of() : Map.of("request_id", requestId);
         return respond(500, new ErrorBody(ErrorCodes.INTERNAL, "internal error", details));
     }

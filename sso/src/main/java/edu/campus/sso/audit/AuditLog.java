@@ -7,7 +7,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.MDC;
 
 import edu.campus.common.api.Page;
 import edu.campus.common.observability.RequestIds;
@@ -46,9 +45,9 @@ public class AuditLog {
 
     /** An entry inside the caller's transaction. */
     public Uni<Void> record(SqlClient tx, String actor, String action, String target, JsonObject details) {
-        Object requestId = MDC.get(RequestIds.MDC_KEY);
+        String requestId = RequestIds.current();
         return tx.preparedQuery("insert into audit_log (actor, action, target, request_id, details) values ($1, $2, $3, $4, $5)")
-                .execute(Tuple.of(actor, action, target, requestId == null ? null : requestId.toString(), details))
+                .execute(Tuple.of(actor, action, target, requestId, details))
                 .replaceWithVoid();
     }
 
@@ -57,11 +56,11 @@ public class AuditLog {
      * (sign-ins, token rotation and revocation).
      */
     public Uni<Void> recordInSession(String actor, String action, String target, JsonObject details) {
-        Object requestId = MDC.get(RequestIds.MDC_KEY);
+        String requestId = RequestIds.current();
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
                 "insert into audit_log (actor, action, target, request_id, details) values (?1, ?2, ?3, ?4, cast(?5 as jsonb))")
                 .setParameter(1, actor).setParameter(2, action).setParameter(3, target)
-                .setParameter(4, requestId == null ? null : requestId.toString())
+                .setParameter(4, requestId)
                 .setParameter(5, details == null ? null : details.encode())
                 .executeUpdate())
                 .replaceWithVoid();
