@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
 # A/B of schedule's cache-hit path: this tree against another revision, side by side in one run.
-#   bench/ab-schedule.sh <base-revision> [--rounds 5] [--duration 10s] [--connections 64]
+#   bench/ab-schedule.sh <base-revision> [--rounds 5] [--duration 10s] [--connections 64] [--out results/ab-schedule.md]
 # Builds the base revision's schedule in a temporary git worktree, starts both JVM apps with the runner's flags
 # against one RUZ stub (./campus), warms both, then alternates wrk rounds (A, B, A, B, ...) and reports medians and
-# CPU per request of each. Writes bench/results/ab-schedule.md.
+# CPU per request of each. Writes bench/results/ab-schedule.md (or --out, relative to bench/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
 BASE="${1:?usage: bench/ab-schedule.sh <base-revision> [--rounds N] [--duration 10s] [--connections N]}"; shift
-ROUNDS=5; DURATION=10s; CONNECTIONS=64
+ROUNDS=5; DURATION=10s; CONNECTIONS=64; OUT=results/ab-schedule.md
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --rounds) ROUNDS="$2"; shift 2 ;;
     --duration) DURATION="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
+    --out) OUT="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -84,4 +85,4 @@ col() { cut -d' ' -f"$1" "$2" | median; }
   echo "- rounds B (rps p99 cpu): $(paste -sd ';' "$WORK/b")"
 } > "$WORK/result.md"
 cat "$WORK/result.md"
-cp "$WORK/result.md" bench/results/ab-schedule.md
+cp "$WORK/result.md" "bench/$OUT"

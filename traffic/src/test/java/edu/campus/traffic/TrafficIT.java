@@ -38,6 +38,7 @@ import io.restassured.RestAssured;
 @QuarkusIntegrationTest
 @WithTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "name", value = "traffic_test"))
 @WithTestResource(Upstreams.class)
+@WithTestResource(edu.campus.events.testing.TestBroker.class)
 class TrafficIT {
 
     @BeforeEach
@@ -135,5 +136,25 @@ class TrafficIT {
         assertEquals("succeeded", status);
         assertEquals(true, FakeSso.accounts.containsValue("Синхронный Учитель"));
         as(adminToken()).get("/api/traffic/admin/teacher-sync/runs?limit=1").then().statusCode(200).body("[0].status", equalTo("succeeded"));
+    }
+
+    @Test
+    void anAccountSsoDeactivatesIsRefusedAtOnceAndLetInWhenActivated() throws Exception {
+        long teacher = random();
+        String token = teacherToken(teacher);
+        as(token).get("/api/traffic/sessions").then().statusCode(200);
+        for (String type : new String[] { "sso.user.deactivated", "sso.user.activated" }) {
+            String id = java.util.UUID.randomUUID().toString();
+            edu.campus.events.testing.TestBroker.publish(type, id, new io.vertx.core.json.JsonObject().put("id", id).put("type", type)
+                    .put("version", 1).put("occurred_at", "2026-12-01T10:00:00Z").put("data", new io.vertx.core.json.JsonObject()
+                            .put("user_id", 100 + teacher).put("app", "traffic").put("role", "teacher").put("entity_id", teacher)).encode());
+            int expected = type.endsWith("deactivated") ? 403 : 200;
+            int status = 0;
+            for (int i = 0; i < 300 && status != expected; i++) {
+                Thread.sleep(50);
+                status = as(token).get("/api/traffic/sessions").then().extract().statusCode();
+            }
+            assertEquals(expected, status, type);
+        }
     }
 }

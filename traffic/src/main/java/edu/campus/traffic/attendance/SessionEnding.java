@@ -10,7 +10,7 @@ import edu.campus.traffic.kiosk.KioskSessions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
-/** Ends a kiosk's active session inside the caller's transaction and publishes its end with it. */
+/** Ends active sessions (a kiosk's, a teacher's) inside the caller's transaction and publishes their end with it. */
 @ApplicationScoped
 public class SessionEnding implements KioskSessions {
 
@@ -30,5 +30,10 @@ public class SessionEnding implements KioskSessions {
 
     public Uni<List<SessionView>> endOnKiosk(SqlClient tx, long kioskId, Reason reason) {
         return sessions.closeActiveOnKiosk(tx, kioskId).call(closed -> events.closed(tx, closed, reason));
+    }
+
+    /** SSO deactivated or deleted the teacher's account: their running sessions end (their kiosks are told by NOTIFY). */
+    public Uni<List<SessionView>> endForTeacher(SqlClient tx, long teacherId) {
+        return sessions.closeActiveOfTeacher(tx, teacherId).call(closed -> events.closed(tx, closed, Reason.account));
     }
 }

@@ -26,9 +26,12 @@ public class SessionEvents {
     public static final String OPENED = "traffic.session.opened";
     public static final String CLOSED = "traffic.session.closed";
 
-    /** Why a session ended: its teacher closed it, its kiosk was taken over, unbound or deleted, or its time ran out. */
+    /**
+     * Why a session ended: its teacher closed it, its kiosk was taken over, unbound or deleted, its time ran out, or SSO
+     * deactivated or deleted its teacher's account.
+     */
     public enum Reason {
-        teacher, takeover, kiosk, expired
+        teacher, takeover, kiosk, expired, account
     }
 
     @RegisterForReflection

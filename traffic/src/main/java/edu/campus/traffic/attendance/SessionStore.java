@@ -55,6 +55,13 @@ public class SessionStore {
                 + "returning " + VIEW_COLUMNS).execute(Tuple.of(kioskId)).map(SessionStore::all);
     }
 
+    /** Closes a teacher's active sessions and announces their kiosks' change; what it closed. */
+    public Uni<List<SessionView>> closeActiveOfTeacher(SqlClient tx, long teacherId) {
+        return tx.preparedQuery("update attendance_sessions s set status = 'closed', ended_at = now() where s.teacher_id = $1 "
+                + "and s.status = 'active' returning " + VIEW_COLUMNS + ", " + KioskNotify.sql("s.kiosk_id"))
+                .execute(Tuple.of(teacherId)).map(SessionStore::all);
+    }
+
     /** The kiosk's active session, locked for the rest of {@code tx} (the caller holds the kiosk's lock too). */
     public Uni<Optional<KioskTakeover.Occupant>> activeOnKiosk(SqlClient tx, long kioskId) {
         return tx.preparedQuery("""

@@ -41,7 +41,7 @@ public abstract class TrafficTestBase {
     @BeforeEach
     void cleanSlate() {
         Upstreams.reset();
-        db.query("truncate outbox, marks, attendance_sessions, kiosks, teachers, teacher_sync_runs cascade").execute().await().indefinitely();
+        db.query("truncate outbox, inbox, inactive_accounts, marks, attendance_sessions, kiosks, teachers, teacher_sync_runs cascade").execute().await().indefinitely();
     }
 
     public static RequestSpecification as(String token) {
