@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A/B of schedule's cache-hit path: this tree against another revision, side by side in one run.
-#   bench/ab-schedule.sh <base-revision> [--rounds 5] [--duration 10s] [--connections 64] [--out results/ab-schedule.md]
+#   bench/ab-schedule.sh <base-revision> [--rounds 5] [--duration 10s] [--connections 64] [--out results/ab-schedule.md] [--a-env 'VAR=value ...']
 # Builds the base revision's schedule in a temporary git worktree, starts both JVM apps with the runner's flags
 # against one RUZ stub (./campus), warms both, then alternates wrk rounds (A, B, A, B, ...) and reports medians and
 # CPU per request of each. Writes bench/results/ab-schedule.md (or --out, relative to bench/).
@@ -8,13 +8,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
 BASE="${1:?usage: bench/ab-schedule.sh <base-revision> [--rounds N] [--duration 10s] [--connections N]}"; shift
-ROUNDS=5; DURATION=10s; CONNECTIONS=64; OUT=results/ab-schedule.md
+ROUNDS=5; DURATION=10s; CONNECTIONS=64; OUT=results/ab-schedule.md; A_ENV=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --rounds) ROUNDS="$2"; shift 2 ;;
     --duration) DURATION="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
+    --a-env) A_ENV="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -34,12 +35,12 @@ kill "$(cat .campus/run/schedule.pid)"; sleep 1    # schedule runs below, twice,
 git worktree add --detach "$BASE_TREE" "$BASE" >/dev/null
 (cd "$BASE_TREE" && ./mvnw -B -q package -DskipTests -pl schedule -am)
 
-start() { # jar port → pid
-  RUZ_BASE_URL=http://127.0.0.1:8090 PORT="$2" QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE="$(nproc)" QUARKUS_HTTP_IO_THREADS="$(nproc)" \
+start() { # jar port [VAR=value ...] → pid
+  env ${3:-} RUZ_BASE_URL=http://127.0.0.1:8090 PORT="$2" QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE="$(nproc)" QUARKUS_HTTP_IO_THREADS="$(nproc)" \
     nohup "$JAVA_HOME/bin/java" -Xms32m -Xmx256m -XX:+UseParallelGC -jar "$1" > "$WORK/$2.log" 2>&1 &
   echo $!
 }
-A_PID=$(start "$ROOT/schedule/target/quarkus-app/quarkus-run.jar" 18082); PIDS+=("$A_PID")
+A_PID=$(start "$ROOT/schedule/target/quarkus-app/quarkus-run.jar" 18082 "$A_ENV"); PIDS+=("$A_PID")
 B_PID=$(start "$BASE_TREE/schedule/target/quarkus-app/quarkus-run.jar" 18092); PIDS+=("$B_PID")
 for port in 18082 18092; do
   for _ in $(seq 1 120); do curl -fsS -o /dev/null "http://127.0.0.1:$port/health/readiness" 2>/dev/null && break; sleep 0.5; done
@@ -78,7 +79,7 @@ col() { cut -d' ' -f"$1" "$2" | median; }
   echo
   echo "| build | requests/s | p99 ms | CPU µs/request |"
   echo "|---|---:|---:|---:|"
-  echo "| A: $(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes') | $(col 1 "$WORK/a") | $(col 2 "$WORK/a") | $(col 3 "$WORK/a") |"
+  echo "| A: $(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes')${A_ENV:+ with $A_ENV} | $(col 1 "$WORK/a") | $(col 2 "$WORK/a") | $(col 3 "$WORK/a") |"
   echo "| B: $(git rev-parse --short "$BASE") | $(col 1 "$WORK/b") | $(col 2 "$WORK/b") | $(col 3 "$WORK/b") |"
   echo
   echo "- rounds A (rps p99 cpu): $(paste -sd ';' "$WORK/a")"

@@ -68,4 +68,13 @@ class TracingTest {
                 .shouldSample(Context.root(), TRACE, "GET /x", SpanKind.SERVER, Attributes.empty(), List.of()).getDecision());
         assertThrows(IllegalArgumentException.class, () -> TraceSampling.choose(Optional.of("http://collector:4317"), 1.5));
     }
+
+    @Test
+    void theSdkIsOffWithoutAnEndpointAndAnythingWrittenDownWins() {
+        assertEquals("true", TracingSwitch.source(null).getValue("quarkus.otel.sdk.disabled"));
+        assertEquals("true", TracingSwitch.source(" ").getValue("quarkus.otel.sdk.disabled"));
+        assertEquals("false", TracingSwitch.source("http://collector:4317").getValue("quarkus.otel.sdk.disabled"));
+        // below the jars' defaults (100): the test profile's "false" there, and everything above, overrides it
+        assertTrue(TracingSwitch.source(null).getOrdinal() < 100);
+    }
 }
