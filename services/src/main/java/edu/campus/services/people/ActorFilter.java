@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import edu.campus.common.auth.RequireUser;
+import edu.campus.common.auth.RequiredUser;
 import edu.campus.common.error.ApiException;
 import io.smallrye.mutiny.Uni;
 
@@ -34,18 +34,10 @@ public class ActorFilter {
     @ServerRequestFilter(priority = Priorities.USER + 50)
     public Uni<Response> resolve(ContainerRequestContext request, ResourceInfo resource) {
         Method method = resource.getResourceMethod();
-        if (method == null || !desk.computeIfAbsent(method, m -> isDesk(m, resource.getResourceClass()))) {
+        if (method == null || !desk.computeIfAbsent(method, m -> RequiredUser.ofApp(m, resource.getResourceClass(), "services"))) {
             return CONTINUE;
         }
         return actors.current().map(actor -> (Response) null)
                 .onFailure(ApiException.class).recoverWithItem(failure -> ((ApiException) failure).toResponse());
-    }
-
-    private static boolean isDesk(Method method, Class<?> type) {
-        RequireUser user = method.getAnnotation(RequireUser.class);
-        if (user == null && type != null) {
-            user = type.getAnnotation(RequireUser.class);
-        }
-        return user != null && "services".equals(user.app());
     }
 }

@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import edu.campus.events.Consumers;
 import edu.campus.events.Inbox;
 import edu.campus.events.ReceivedEvent;
+import edu.campus.events.SsoAccountEvent;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -38,18 +39,15 @@ public class SsoAccounts {
     }
 
     Uni<Void> handle(ReceivedEvent event) {
-        event.requireVersion(1);
-        String role = event.data().getString("role");
-        Object entity = event.data().getValue("entity_id");
-        if (!"services".equals(event.data().getString("app")) || !(entity instanceof Number id)
-                || !("staff".equals(role) || "executor".equals(role))) {
+        SsoAccountEvent account = SsoAccountEvent.of(event);
+        PersonKind kind = account.is("services", "staff") ? PersonKind.staff : account.is("services", "executor") ? PersonKind.executor : null;
+        if (kind == null || account.entityId() == null) {
             return Uni.createFrom().voidItem();
         }
-        PersonKind kind = "staff".equals(role) ? PersonKind.staff : PersonKind.executor;
-        boolean active = event.type().equals("sso.user.activated");
-        return inbox.once(CONSUMER, event.id(), tx -> store.ssoAccount(tx, kind, id.longValue(), active).invoke(changed -> {
+        long id = account.entityId();
+        return inbox.once(CONSUMER, event.id(), tx -> store.ssoAccount(tx, kind, id, account.active()).invoke(changed -> {
             if (changed) {
-                LOG.infof("%s %d is %s: %s", kind, id.longValue(), active ? "active again" : "inactive", event.type());
+                LOG.infof("%s %d is %s: %s", kind, id, account.active() ? "active again" : "inactive", event.type());
             }
         }).replaceWithVoid()).replaceWithVoid();
     }

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import edu.campus.common.auth.Caller;
-import edu.campus.common.auth.RequireUser;
+import edu.campus.common.auth.RequiredUser;
 import edu.campus.common.error.ApiException;
 import io.smallrye.mutiny.Uni;
 
@@ -37,19 +37,11 @@ public class AccountFilter {
     @ServerRequestFilter(priority = Priorities.USER + 50)
     public Uni<Response> check(ContainerRequestContext request, ResourceInfo resource) {
         Method method = resource.getResourceMethod();
-        if (method == null || !guarded.computeIfAbsent(method, m -> isTraffics(m, resource.getResourceClass()))) {
+        if (method == null || !guarded.computeIfAbsent(method, m -> RequiredUser.ofApp(m, resource.getResourceClass(), "traffic"))) {
             return CONTINUE;
         }
         return accounts.inactive(caller.get().userId()).map(inactive -> inactive
                 ? new ApiException(403, "account_inactive", "this account was deactivated in SSO", Map.of()).toResponse()
                 : null);
-    }
-
-    private static boolean isTraffics(Method method, Class<?> type) {
-        RequireUser user = method.getAnnotation(RequireUser.class);
-        if (user == null && type != null) {
-            user = type.getAnnotation(RequireUser.class);
-        }
-        return user != null && "traffic".equals(user.app());
     }
 }

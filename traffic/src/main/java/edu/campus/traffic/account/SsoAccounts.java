@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import edu.campus.events.Consumers;
 import edu.campus.events.Inbox;
 import edu.campus.events.ReceivedEvent;
+import edu.campus.events.SsoAccountEvent;
 import edu.campus.traffic.attendance.AttendanceDtos.SessionView;
 import edu.campus.traffic.attendance.SessionEnding;
 import edu.campus.traffic.kiosk.KioskEvents;
@@ -50,14 +51,13 @@ public class SsoAccounts {
     }
 
     Uni<Void> handle(ReceivedEvent event) {
-        event.requireVersion(1);
-        if (!"traffic".equals(event.data().getString("app"))) {
+        SsoAccountEvent account = SsoAccountEvent.of(event);
+        if (!"traffic".equals(account.app())) {
             return Uni.createFrom().voidItem();
         }
-        long userId = event.requireLong("user_id");
-        boolean active = event.type().equals("sso.user.activated");
-        Object entity = event.data().getValue("entity_id");
-        Long teacherId = "teacher".equals(event.data().getString("role")) && entity instanceof Number id ? id.longValue() : null;
+        long userId = account.userId();
+        boolean active = account.active();
+        Long teacherId = account.is("traffic", "teacher") ? account.entityId() : null;
         List<SessionView> ended = new CopyOnWriteArrayList<>();
         return inbox.once(CONSUMER, event.id(), tx -> active
                 ? accounts.activate(tx, userId).invoke(changed -> log(changed, userId, "acts again", event)).replaceWithVoid()
