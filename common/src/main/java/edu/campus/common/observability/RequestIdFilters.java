@@ -7,8 +7,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Every request gets an id: logged as {@code request_id} (MDC lives in the request's Vert.x context, so it
- * follows the request across reactive hops), echoed in the response, and sent on by {@link RequestIdClientFilter}.
+ * Every request gets an id: kept in the request's Vert.x context ({@link RequestIds#begin}, so it follows the request
+ * across reactive hops and span switches), logged as {@code request_id}, echoed in the response, and sent on by
+ * {@link RequestIdClientFilter}.
  */
 public class RequestIdFilters {
 
