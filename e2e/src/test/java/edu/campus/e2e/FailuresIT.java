@@ -1,0 +1,133 @@
+package edu.campus.e2e;
+
+import static edu.campus.e2e.Platform.api;
+import static edu.campus.e2e.Platform.as;
+import static edu.campus.e2e.Platform.await;
+import static edu.campus.e2e.Platform.campus;
+import static edu.campus.e2e.Platform.login;
+import static edu.campus.e2e.Platform.newUser;
+import static edu.campus.e2e.Platform.random;
+import static edu.campus.e2e.Platform.ssoAdmin;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.restassured.path.json.JsonPath;
+
+/** Failure paths across services: a neighbour down or restarted mid-flow, the platform finishing the work once it is back. */
+class FailuresIT {
+
+    @Test
+    void ssoDownWhenATrafficAdminCreatesATeacher() {
+        String admin = newUser("traffic", "admin", "traffic.admin");
+        long ruz = random();
+        long id;
+        campus("stop", "sso");
+        try {
+            // traffic keeps the teacher and says SSO has not confirmed it (tokens still verify: the keys are cached)
+            id = as(admin).body(Map.of("full_name", "Учитель Без SSO " + ruz, "ruz_teacher_id", ruz)).post("/api/traffic/admin/teachers")
+                    .then().statusCode(201).body("sso_status", equalTo("pending")).extract().jsonPath().getLong("id");
+            // sign-in itself is SSO's: through the gateway, its absence is a 503 in the error format
+            api().body(Map.of("username", "x", "password", "y", "app", "traffic")).post("/api/auth/login").then().statusCode(503)
+                    .body("error_code", equalTo("upstream_unavailable"));
+        } finally {
+            campus("start", "sso");
+        }
+        // the next sync provisions what is pending
+        await("a sync started", () -> as(admin).post("/api/traffic/admin/teacher-sync").then().extract().statusCode(), code -> code == 202,
+                Duration.ofSeconds(60));
+        await("the teacher provisioned", () -> as(admin).get("/api/traffic/admin/teachers/" + id).then().statusCode(200).extract()
+                .<String> path("sso_status"), "provisioned"::equals, Duration.ofSeconds(60));
+        as(ssoAdmin()).get("/api/users/by-ruz-teacher/" + ruz + "?app=traffic").then().statusCode(200).body("entity_id", is((int) id));
+    }
+
+    @Test
+    void ssoDownWhenTheDeskCreatesAnExecutor() {
+        String admin = newUser("services", "admin", "services.admin");
+        long dept = as(admin).body(Map.of("name", "Отдел E2E " + random(), "contact", "ауд. 2")).post("/api/services/admin/departments")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        String staffName = "staff." + random();
+        String code = as(admin).body(Map.of("full_name", "Сотрудник Отдела", "username", staffName))
+                .post("/api/services/admin/departments/" + dept + "/staff").then().statusCode(201).extract().path("invitation.code");
+        api().body(Map.of("code", code, "password", "a password of " + staffName)).post("/api/auth/invitations/accept").then().statusCode(200);
+        String desk = login(staffName, "a password of " + staffName, "services");
+
+        String executorName = "executor." + random();
+        long executor;
+        campus("stop", "sso");
+        try {
+            // accepted: the row is there, SSO's account follows
+            executor = as(desk).body(Map.of("full_name", "Исполнитель Без SSO", "username", executorName))
+                    .post("/api/services/manage/departments/" + dept + "/executors").then().statusCode(202)
+                    .body("status", equalTo("pending_sso")).extract().jsonPath().getLong("id");
+        } finally {
+            campus("start", "sso");
+        }
+        // services' retry job makes the account once SSO is back; then the desk invites the executor, who signs in
+        await("the executor's account confirmed", () -> as(desk).get("/api/services/manage/executors/" + executor).then().statusCode(200)
+                .extract().<String> path("status"), "active"::equals, Duration.ofSeconds(60));
+        JsonPath account = as(ssoAdmin()).get("/api/users?app=services&q=" + executorName).then().statusCode(200).body("total", is(1))
+                .extract().jsonPath();
+        assertEquals(executor, account.getLong("items[0].entity_id"));
+        String invitation = as(desk).post("/api/services/manage/executors/" + executor + "/invitation").then().statusCode(200).extract()
+                .path("invitation.code");
+        api().body(Map.of("code", invitation, "password", "a password of " + executorName)).post("/api/auth/invitations/accept").then()
+                .statusCode(200);
+        as(login(executorName, "a password of " + executorName, "services")).get("/api/services/desk/me").then().statusCode(200);
+    }
+
+    @Test
+    void rUZDownWhenATeacherStartsALessonSeenBefore() {
+        String admin = newUser("traffic", "admin", "traffic.admin");
+        Platform.ensureTeacher(admin, 15498, "Ларионенко Артём Александрович");
+        String teacher = Platform.teacher(15498);
+        Kiosk kiosk = Kiosk.bound(admin);
+        // the lessons were looked up once (schedule has them now); then RUZ stops answering
+        as(teacher).body(Map.of("display_pin", kiosk.displayPin())).post("/api/traffic/lessons/lookup").then().statusCode(200)
+                .body("lessons.size()", is(1));
+        String down = Platform.stub("""
+                {"priority":1,"request":{"method":"GET","urlPathPattern":"/(buildings|teachers|groups|faculties|search)(/.*)?"},
+                 "response":{"status":503,"body":"RUZ is down"}}""");
+        try {
+            long session = kiosk.startLesson(teacher);
+            assertEquals(session, kiosk.state().getLong("session.id"));
+        } finally {
+            Platform.unstub(down);
+            kiosk.unbind(admin);
+        }
+    }
+
+    @Test
+    void trafficRestartedInTheMiddleOfALesson() {
+        String admin = newUser("traffic", "admin", "traffic.admin");
+        Platform.ensureTeacher(admin, 15498, "Ларионенко Артём Александрович");
+        String teacher = Platform.teacher(15498);
+        Kiosk kiosk = Kiosk.bound(admin);
+        try {
+            long session = kiosk.startLesson(teacher);
+            String first = campus("launch-token", "5001", "traffic");
+            String second = campus("launch-token", "5002", "traffic");
+            as(first).body(Map.of("qr_token", Platform.qr(session, kiosk.state().getString("session.secret"))))
+                    .post("/api/traffic/sessions/" + session + "/marks").then().statusCode(201);
+
+            campus("stop", "traffic");
+            campus("start", "traffic");
+
+            // the session, its secret and its marks survived; marking goes on, the first student once
+            JsonPath state = kiosk.state();
+            assertEquals(session, state.getLong("session.id"));
+            String qr = Platform.qr(session, state.getString("session.secret"));
+            as(second).body(Map.of("qr_token", qr)).post("/api/traffic/sessions/" + session + "/marks").then().statusCode(201);
+            as(first).body(Map.of("qr_token", qr)).post("/api/traffic/sessions/" + session + "/marks").then().statusCode(200)
+                    .body("status", equalTo("already_marked"));
+            as(teacher).get("/api/traffic/sessions/" + session + "/attendees").then().statusCode(200).body("count", is(2));
+        } finally {
+            kiosk.unbind(admin);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package edu.campus.e2e;
+
+import static edu.campus.e2e.Platform.GATEWAY;
+import static edu.campus.e2e.Platform.api;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.notNullValue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** One way in: HTTPS with the usual headers, plain HTTP redirected, the internal routes not there at all. */
+class GatewayIT {
+
+    @Test
+    void plainHttpRedirectsToHttps() {
+        given().redirects().follow(false).get("http://localhost:8080/api/schedule/buildings").then().statusCode(301)
+                .header("Location", equalTo(GATEWAY + "/api/schedule/buildings"));
+    }
+
+    @Test
+    void answersCarryTheSecurityHeadersAndARequestId() {
+        api().get("/api/schedule/buildings").then().statusCode(200)
+                .header("Strict-Transport-Security", containsString("max-age="))
+                .header("X-Content-Type-Options", equalTo("nosniff"))
+                .header("X-Frame-Options", equalTo("SAMEORIGIN"))
+                .header("Referrer-Policy", equalTo("no-referrer"))
+                .header("X-Request-Id", notNullValue())
+                .header("Server", equalTo("nginx"));
+        // errors too, in the one error format
+        api().get("/api/traffic/admin/kiosks").then().statusCode(401).body("error_code", equalTo("unauthorized"))
+                .header("Strict-Transport-Security", containsString("max-age="));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/provision/traffic/teachers", "/api/provision/services/staff", "/api/auth/token",
+            "/api/main/internal/telegram/link", "/api/telegram/link", "/api/telegram/unlink", "/q/metrics", "/health/readiness",
+            "/nothing/here" })
+    void internalRoutesAreNotThere(String path) {
+        api().body("{}").post(path).then().statusCode(404).body("error_code", equalTo("not_found"));
+        api().get(path).then().statusCode(404).body("error_code", equalTo("not_found")).body("details.size()", equalTo(0))
+                .header("X-Powered-By", nullValue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/users", "/api/users/1", "/api/traffic/sessions", "/api/services/my/applications", "/api/main/me" })
+    void publicRoutesReachTheirServiceEvenWithoutATrailingSlash(String path) {
+        // the service's own refusal (no token), not nginx's redirect or 404
+        api().get(path).then().statusCode(401).body("error_code", equalTo("unauthorized"));
+    }
+
+    @Test
+    void theKioskPageIsServedThroughTheGateway() {
+        api().get("/kiosk/").then().statusCode(200).body(containsString("kiosk.js"));
+    }
+}
