@@ -7,6 +7,7 @@ import static edu.campus.e2e.Platform.login;
 import static edu.campus.e2e.Platform.newUser;
 import static edu.campus.e2e.Platform.random;
 import static edu.campus.e2e.Platform.ssoAdmin;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,6 +51,11 @@ class AccountsIT {
                 .post("/api/services/admin/departments/" + dept + "/staff").then().statusCode(201).body("status", equalTo("active"))
                 .extract().jsonPath();
         assertAccount(staffName, "staff", staff.getLong("id"));
+        // the link SSO made opens the invitation page through the gateway
+        String link = staff.getString("invitation.link");
+        assertTrue(link.startsWith(Platform.GATEWAY + "/invitation/?code="), link);
+        api().get(link.substring(Platform.GATEWAY.length())).then().statusCode(200).body(containsString("invitation.js"));
+        api().get("/invitation/invitation.js").then().statusCode(200).body(containsString("/api/auth/invitations/accept"));
         String desk = accept(staff.getString("invitation.code"), staffName);
 
         String executorName = "executor." + random();

@@ -46,6 +46,13 @@ class StudentDayIT {
                 .post("/api/bot/webhook").then().statusCode(200).body("method", equalTo("sendMessage"));
         as(main).get("/api/main/me").then().statusCode(200).body("telegram.telegram_id", is((int) chat));
 
+        // the record book from the university's site (the stub's): a wrong password refused, the right one connects once
+        as(main).body(Map.of("password", "not it", "record_book_number", "2026-0042")).post("/api/main/gradebook/connect").then()
+                .statusCode(422).body("error_code", equalTo("gradebook_login_refused"));
+        as(main).body(Map.of("password", "demo-gradebook-password", "record_book_number", "2026-0042")).post("/api/main/gradebook/connect")
+                .then().statusCode(200).body(containsString("Математический анализ"));
+        as(main).get("/api/main/gradebook").then().statusCode(200).body(containsString("Программирование"));
+
         // attendance: a teacher starts today's lesson on the room's kiosk; the student scans the QR the kiosk draws
         String trafficAdmin = newUser("traffic", "admin", "traffic.admin");
         Platform.ensureTeacher(trafficAdmin, 15498, "Ларионенко Артём Александрович");

@@ -31,7 +31,7 @@ public interface SsoConfig {
         Duration ttl();
 
         /** The page that takes the code (SSO_INVITATION_URL); the link is this with {@code code=<code>} added to its query. */
-        @WithDefault("http://localhost:8080/invitation")
+        @WithDefault("https://localhost:8443/invitation/")
         String url();
     }
 

@@ -55,7 +55,7 @@ class InvitationTest extends SsoTestBase {
         JsonPath account = provision("/api/provision/services/executors", entity, true);
         String code = account.getString("invitation.code");
         assertEquals(32, code.length()); // 192 bits, base64url
-        org.hamcrest.MatcherAssert.assertThat(account.getString("invitation.link"), startsWith("http://localhost:8080/invitation?code=" + code));
+        org.hamcrest.MatcherAssert.assertThat(account.getString("invitation.link"), startsWith("https://localhost:8443/invitation/?code=" + code));
         org.hamcrest.MatcherAssert.assertThat(account.getString("invitation.expires_at"), notNullValue());
         long userId = account.getLong("user_id");
         // the code is stored as its hash only, and the account has no password yet
