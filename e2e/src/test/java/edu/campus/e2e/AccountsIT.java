@@ -3,7 +3,6 @@ package edu.campus.e2e;
 import static edu.campus.e2e.Platform.api;
 import static edu.campus.e2e.Platform.as;
 import static edu.campus.e2e.Platform.await;
-import static edu.campus.e2e.Platform.login;
 import static edu.campus.e2e.Platform.newUser;
 import static edu.campus.e2e.Platform.random;
 import static edu.campus.e2e.Platform.ssoAdmin;
@@ -56,14 +55,14 @@ class AccountsIT {
         assertTrue(link.startsWith(Platform.GATEWAY + "/invitation/?code="), link);
         api().get(link.substring(Platform.GATEWAY.length())).then().statusCode(200).body(containsString("invitation.js"));
         api().get("/invitation/invitation.js").then().statusCode(200).body(containsString("/api/auth/invitations/accept"));
-        String desk = accept(staff.getString("invitation.code"), staffName);
+        String desk = Department.accept(staff.getString("invitation.code"), staffName);
 
         String executorName = "executor." + random();
         JsonPath executor = as(desk).body(Map.of("full_name", "Исполнитель Кафедры", "username", executorName))
                 .post("/api/services/manage/departments/" + dept + "/executors").then().statusCode(201).body("status", equalTo("active"))
                 .extract().jsonPath();
         assertAccount(executorName, "executor", executor.getLong("id"));
-        String worker = accept(executor.getString("invitation.code"), executorName);
+        String worker = Department.accept(executor.getString("invitation.code"), executorName);
         as(worker).get("/api/services/desk/me").then().statusCode(200);
         // an invitation works once
         api().body(Map.of("code", executor.getString("invitation.code"), "password", "another password of theirs"))
@@ -109,11 +108,5 @@ class AccountsIT {
         assertEquals(username, found.getString("items[0].username"));
         assertEquals(role, found.getString("items[0].role"));
         assertEquals(entityId, found.getLong("items[0].entity_id"));
-    }
-
-    private static String accept(String code, String username) {
-        api().body(Map.of("code", code, "password", "a password of " + username)).post("/api/auth/invitations/accept").then()
-                .statusCode(is(200));
-        return login(username, "a password of " + username, "services");
     }
 }

@@ -48,14 +48,9 @@ class FailuresIT {
 
     @Test
     void ssoDownWhenTheDeskCreatesAnExecutor() {
-        String admin = newUser("services", "admin", "services.admin");
-        long dept = as(admin).body(Map.of("name", "Отдел E2E " + random(), "contact", "ауд. 2")).post("/api/services/admin/departments")
-                .then().statusCode(201).extract().jsonPath().getLong("id");
-        String staffName = "staff." + random();
-        String code = as(admin).body(Map.of("full_name", "Сотрудник Отдела", "username", staffName))
-                .post("/api/services/admin/departments/" + dept + "/staff").then().statusCode(201).extract().path("invitation.code");
-        api().body(Map.of("code", code, "password", "a password of " + staffName)).post("/api/auth/invitations/accept").then().statusCode(200);
-        String desk = login(staffName, "a password of " + staffName, "services");
+        Department department = Department.create("Отдел E2E");
+        long dept = department.id();
+        String desk = department.staff("staff." + random());
 
         String executorName = "executor." + random();
         long executor;
@@ -76,17 +71,14 @@ class FailuresIT {
         assertEquals(executor, account.getLong("items[0].entity_id"));
         String invitation = as(desk).post("/api/services/manage/executors/" + executor + "/invitation").then().statusCode(200).extract()
                 .path("invitation.code");
-        api().body(Map.of("code", invitation, "password", "a password of " + executorName)).post("/api/auth/invitations/accept").then()
-                .statusCode(200);
-        as(login(executorName, "a password of " + executorName, "services")).get("/api/services/desk/me").then().statusCode(200);
+        as(Department.accept(invitation, executorName)).get("/api/services/desk/me").then().statusCode(200);
     }
 
     @Test
     void rUZDownWhenATeacherStartsALessonSeenBefore() {
-        String admin = newUser("traffic", "admin", "traffic.admin");
-        Platform.ensureTeacher(admin, 15498, "Ларионенко Артём Александрович");
-        String teacher = Platform.teacher(15498);
-        Kiosk kiosk = Kiosk.bound(admin);
+        Classroom room = Classroom.ready(15498, "Ларионенко Артём Александрович");
+        String teacher = room.teacher();
+        Kiosk kiosk = room.kiosk();
         // the lessons were looked up once (schedule has them now); then RUZ stops answering
         as(teacher).body(Map.of("display_pin", kiosk.displayPin())).post("/api/traffic/lessons/lookup").then().statusCode(200)
                 .body("lessons.size()", is(1));
@@ -98,16 +90,15 @@ class FailuresIT {
             assertEquals(session, kiosk.state().getLong("session.id"));
         } finally {
             Platform.unstub(down);
-            kiosk.unbind(admin);
+            room.leave();
         }
     }
 
     @Test
     void trafficRestartedInTheMiddleOfALesson() {
-        String admin = newUser("traffic", "admin", "traffic.admin");
-        Platform.ensureTeacher(admin, 15498, "Ларионенко Артём Александрович");
-        String teacher = Platform.teacher(15498);
-        Kiosk kiosk = Kiosk.bound(admin);
+        Classroom room = Classroom.ready(15498, "Ларионенко Артём Александрович");
+        String teacher = room.teacher();
+        Kiosk kiosk = room.kiosk();
         try {
             long session = kiosk.startLesson(teacher);
             String first = campus("launch-token", "5001", "traffic");
@@ -127,7 +118,7 @@ class FailuresIT {
                     .body("status", equalTo("already_marked"));
             as(teacher).get("/api/traffic/sessions/" + session + "/attendees").then().statusCode(200).body("count", is(2));
         } finally {
-            kiosk.unbind(admin);
+            room.leave();
         }
     }
 }

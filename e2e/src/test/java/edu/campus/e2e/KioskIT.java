@@ -2,7 +2,6 @@ package edu.campus.e2e;
 
 import static edu.campus.e2e.Platform.as;
 import static edu.campus.e2e.Platform.firstEvent;
-import static edu.campus.e2e.Platform.newUser;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
@@ -23,10 +22,10 @@ class KioskIT {
 
     @Test
     void aKiosksLife() {
-        String admin = newUser("traffic", "admin", "traffic.admin");
-        Platform.ensureTeacher(admin, 17001, "Ёлкин Пётр Ильич");
-        String teacher = Platform.teacher(17001);
-        Kiosk kiosk = Kiosk.bound(admin);
+        Classroom room = Classroom.ready(17001, "Ёлкин Пётр Ильич");
+        String admin = room.admin();
+        String teacher = room.teacher();
+        Kiosk kiosk = room.kiosk();
         try {
             assertEquals("idle", kiosk.state().getString("state"));
             assertEquals(Kiosk.ROOM, kiosk.state().getLong("place.room_id"));
@@ -59,7 +58,7 @@ class KioskIT {
             as(teacher).get("/api/traffic/sessions/" + session[0]).then().statusCode(200).body("status", equalTo("closed"))
                     .body("attendee_count", is(1));
         } finally {
-            kiosk.unbind(admin);
+            room.leave();
         }
     }
 }

@@ -5,8 +5,6 @@ import static edu.campus.e2e.Platform.as;
 import static edu.campus.e2e.Platform.await;
 import static edu.campus.e2e.Platform.casSignIn;
 import static edu.campus.e2e.Platform.launch;
-import static edu.campus.e2e.Platform.login;
-import static edu.campus.e2e.Platform.newUser;
 import static edu.campus.e2e.Platform.random;
 import static edu.campus.e2e.Platform.telegramMessagesTo;
 import static org.hamcrest.Matchers.containsString;
@@ -54,10 +52,9 @@ class StudentDayIT {
         as(main).get("/api/main/gradebook").then().statusCode(200).body(containsString("Программирование"));
 
         // attendance: a teacher starts today's lesson on the room's kiosk; the student scans the QR the kiosk draws
-        String trafficAdmin = newUser("traffic", "admin", "traffic.admin");
-        Platform.ensureTeacher(trafficAdmin, 15498, "Ларионенко Артём Александрович");
-        String teacher = Platform.teacher(15498);
-        Kiosk kiosk = Kiosk.bound(trafficAdmin);
+        Classroom room = Classroom.ready(15498, "Ларионенко Артём Александрович");
+        String teacher = room.teacher();
+        Kiosk kiosk = room.kiosk();
         try {
             long session = kiosk.startLesson(teacher);
             JsonPath shown = kiosk.state();
@@ -73,16 +70,15 @@ class StudentDayIT {
                     .body("attendees[0].student_id", is((int) student));
             as(teacher).post("/api/traffic/sessions/" + session + "/close").then().statusCode(200).body("status", equalTo("closed"));
         } finally {
-            kiosk.unbind(trafficAdmin);
+            room.leave();
         }
 
         // services: a department's desk and executor, a service with a form; the student applies with a file
-        String servicesAdmin = newUser("services", "admin", "services.admin");
-        long dept = as(servicesAdmin).body(Map.of("name", "Деканат E2E " + random(), "contact", "ауд. 101"))
-                .post("/api/services/admin/departments").then().statusCode(201).extract().jsonPath().getLong("id");
-        String desk = person(servicesAdmin, "/api/services/admin/departments/" + dept + "/staff", "desk." + random());
+        Department department = Department.create("Деканат E2E");
+        long dept = department.id();
+        String desk = department.staff("desk." + random());
         String executorName = "worker." + random();
-        String worker = person(desk, "/api/services/manage/departments/" + dept + "/executors", executorName);
+        String worker = department.executor(desk, executorName);
         long executorId = as(desk).get("/api/services/manage/departments/" + dept + "/executors").then().statusCode(200).extract().jsonPath()
                 .getLong("items.find { it.sso_username == '" + executorName + "' }.id");
         long service = as(desk).body("""
@@ -121,14 +117,6 @@ class StudentDayIT {
         assertEquals("Заявка №" + application + ": в работе.", messages.get(0));
         assertTrue(messages.get(1).startsWith("По заявке №" + application + " пришёл ответ"), messages.get(1));
         assertTrue(messages.get(2).startsWith("Заявка №" + application + ": выполнена."), messages.get(2));
-    }
-
-    /** A staff member or executor created by who may, their invitation accepted: signed in. */
-    private static String person(String creator, String path, String username) {
-        String code = as(creator).body(Map.of("full_name", "Сотрудник " + username, "username", username)).post(path).then().statusCode(201)
-                .body("status", equalTo("active")).extract().path("invitation.code");
-        api().body(Map.of("code", code, "password", "a password of " + username)).post("/api/auth/invitations/accept").then().statusCode(200);
-        return login(username, "a password of " + username, "services");
     }
 
     private static long submit(String launch, long service, String key, byte[] pdf, int status) {
