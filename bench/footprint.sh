@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Footprint per service, side by side in one run: the native executable (-Xmx64m), the JVM build, and the JVM build with
+# a JDK 25 AOT cache (trained by one start with QUARKUS_INIT_AND_EXIT=true, -XX:AOTCacheOutput — what
+# src/native/Dockerfile.jvm does at image build). Per mode: time from exec to the first 200 from /health/readiness
+# (the database checked where there is one), median of 3 starts; RSS 5 s after that, idle (median of the 3).
+#   bench/footprint.sh [--only SERVICE]       writes bench/results/footprint.md
+# Needs the JVM build (./mvnw package -DskipTests) and the native executables (./mvnw package -Dnative -DskipTests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ONLY=""; [[ "${1:-}" == --only ]] && ONLY="$2"
+JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+VERSION=1.0.0-SNAPSHOT
+WORK="$(mktemp -d)"; STUB_PORT=18090
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+JAR=".campus/lib/wiremock-standalone-3.13.1.jar"
+[[ -f "$JAR" ]] || ./mvnw -B -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.1 -DoutputDirectory=.campus/lib
+"$JAVA_HOME/bin/java" -jar "$JAR" --port "$STUB_PORT" --root-dir schedule/src/test/resources/ruz-stub --disable-banner >/dev/null 2>&1 &
+PIDS+=($!)
+mkdir -p "$WORK/keys/sso"
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/launch.pem" 2>/dev/null
+GRADEBOOK_KEY="$(openssl rand -base64 32)"
+
+# service | port | env (DB_NAME is footprint_<service> where there is a database)
+SERVICES=(
+  "schedule|18082|RUZ_BASE_URL=http://127.0.0.1:$STUB_PORT"
+  "sso|18081|SSO_JWT_KEY_DIR=$WORK/keys/sso SSO_BOOTSTRAP_ADMIN_PASSWORD=footprint-password-1"
+  "traffic|18083|TRAFFIC_SYNC_CRON=off LAUNCH_TOKEN_JWKS_URL=http://127.0.0.1:$STUB_PORT/jwks"
+  "services|18084|LAUNCH_TOKEN_JWKS_URL=http://127.0.0.1:$STUB_PORT/jwks"
+  "main|18085|MAIN_LAUNCH_TOKEN_PRIVATE_KEY=$WORK/launch.pem MAIN_GRADEBOOK_KEY=$GRADEBOOK_KEY"
+  "bot|18086|TELEGRAM_WEBHOOK_SECRET=footprint TELEGRAM_BOT_TOKEN=000000001:footprint"
+)
+
+rss_mb() { awk '/VmRSS/{printf "%.1f", $2/1024}' "/proc/$1/status"; }
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+start_once() { # name port env mode → "first_ms rss_mb"
+  local name="$1" port="$2" env="$3" mode="$4" cmd start pid first idle
+  case "$mode" in
+    native) cmd=("$name/target/$name-$VERSION-runner" -Xmx64m) ;;
+    jvm) cmd=("$JAVA_HOME/bin/java" -Xmx64m -XX:+UseParallelGC -jar "$name/target/quarkus-app/quarkus-run.jar") ;;
+    aot) cmd=("$JAVA_HOME/bin/java" -XX:AOTCache="$WORK/$name.aot" -Xmx64m -XX:+UseParallelGC -jar "$name/target/quarkus-app/quarkus-run.jar") ;;
+  esac
+  start=$(date +%s%N)
+  env PORT="$port" QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE="$(nproc)" QUARKUS_HTTP_IO_THREADS="$(nproc)" $env "${cmd[@]}" > "$WORK/$name-$mode.log" 2>&1 &
+  pid=$!; PIDS+=("$pid")
+  until curl -fsS -o /dev/null "http://127.0.0.1:$port/health/readiness" 2>/dev/null; do
+    kill -0 "$pid" 2>/dev/null || { echo "$name ($mode) died" >&2; tail "$WORK/$name-$mode.log" >&2; return 1; }
+    sleep 0.002
+  done
+  first=$(( ($(date +%s%N) - start) / 1000000 ))
+  sleep 5
+  idle=$(rss_mb "$pid")
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo "$first $idle"
+}
+
+{
+  echo "# Footprint per service ($(date -u +%Y-%m-%d), $(nproc) cores)"
+  echo
+  echo "Made by \`bench/footprint.sh\`: per service and mode, 3 starts; first response = exec → first 200 from"
+  echo "\`/health/readiness\` (database and migrations checked), idle RSS 5 s later; medians. Native: \`-Xmx64m\`. JVM (Temurin 25):"
+  echo "\`-Xmx64m -XX:+UseParallelGC\`; JVM + AOT: the same with \`-XX:AOTCache\` from one training start"
+  echo "(\`QUARKUS_INIT_AND_EXIT=true -XX:AOTCacheOutput\`). Goals (#14): first response ≤ 0.1 s schedule, ≤ 0.2 s the database"
+  echo "services; idle RSS ≤ 50 MB schedule, ≤ 70 MB the others (native)."
+  echo
+  echo "| service | native first ms | native RSS MB | JVM first ms | JVM RSS MB | JVM+AOT first ms | JVM+AOT RSS MB |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  for entry in "${SERVICES[@]}"; do
+    IFS='|' read -r name port env <<< "$entry"
+    [[ -n "$ONLY" && "$name" != "$ONLY" ]] && continue
+    if [[ -d "$name/src/main/resources/db/migration" ]]; then
+      psql -h 127.0.0.1 -U postgres -qc "drop database if exists footprint_$name with (force)"
+      psql -h 127.0.0.1 -U postgres -qc "create database footprint_$name"
+      env="$env DB_NAME=footprint_$name"
+    fi
+    # the AOT cache: one training start that initialises (Flyway included) and exits
+    env $env QUARKUS_INIT_AND_EXIT=true "$JAVA_HOME/bin/java" -XX:AOTCacheOutput="$WORK/$name.aot" -Xmx64m -XX:+UseParallelGC \
+      -jar "$name/target/quarkus-app/quarkus-run.jar" > "$WORK/$name-train.log" 2>&1 || { echo "training $name failed" >&2; tail "$WORK/$name-train.log" >&2; }
+    row="| $name"
+    for mode in native jvm aot; do
+      if [[ "$mode" == native && ! -x "$name/target/$name-$VERSION-runner" ]]; then row+=" | (not built) | "; continue; fi
+      firsts=(); rsss=()
+      for _ in 1 2 3; do
+        read -r f r < <(start_once "$name" "$port" "$env" "$mode")
+        firsts+=("$f"); rsss+=("$r")
+      done
+      row+=" | $(printf '%s\n' "${firsts[@]}" | median) | $(printf '%s\n' "${rsss[@]}" | median)"
+    done
+    echo "$row |"
+  done
+} | tee "$WORK/result.md"
+cp "$WORK/result.md" "bench/results/footprint${ONLY:+-$ONLY}.md"
