@@ -29,7 +29,6 @@ trap './campus down >/dev/null 2>&1 || true' EXIT
 } > "$OUT"
 for replicas in 1 2; do
   ./campus reset >/dev/null
-  redis-cli -h 127.0.0.1 --scan --pattern 'campus:schedule:*' 2>/dev/null | xargs -r redis-cli -h 127.0.0.1 del >/dev/null || true
   ./campus up --stub-upstreams --least-privilege --replicas "$replicas" "${NATIVE[@]}" | grep -E "built|error" || true
   pids="$(cat "$CAMPUS_STATE/run/traffic.pid")"
   [[ "$replicas" == 2 ]] && pids+=",$(cat "$CAMPUS_STATE/run/traffic-2.pid")"
