@@ -52,9 +52,12 @@ class LeastPrivilegeIT {
                 SQLException refused = assertThrows(SQLException.class, () -> sql.execute("create table intruder (id int)"), service);
                 assertEquals("42501", refused.getSQLState(), service + ": " + refused.getMessage()); // insufficient_privilege
                 String table = firstTable(sql);
-                assertThrows(SQLException.class, () -> sql.execute("drop table " + table), service);
-                assertThrows(SQLException.class, () -> sql.execute("alter table " + table + " add column intruder int"), service);
-                assertFalse(table.isEmpty());
+                assertFalse(table == null || table.isEmpty(), service + ": a table of its own to try");
+                // only the owner may drop or alter a table: insufficient_privilege, not "no such table"
+                SQLException drop = assertThrows(SQLException.class, () -> sql.execute("drop table " + table), service);
+                assertEquals("42501", drop.getSQLState(), service + ": " + drop.getMessage());
+                SQLException alter = assertThrows(SQLException.class, () -> sql.execute("alter table " + table + " add column intruder int"), service);
+                assertEquals("42501", alter.getSQLState(), service + ": " + alter.getMessage());
             }
         }
     }
@@ -62,8 +65,7 @@ class LeastPrivilegeIT {
     private static String firstTable(Statement sql) throws SQLException {
         try (ResultSet tables = sql.executeQuery("select tablename from pg_tables where schemaname = 'public' "
                 + "and tablename <> 'flyway_schema_history' order by tablename limit 1")) {
-            tables.next();
-            return tables.getString(1);
+            return tables.next() ? tables.getString(1) : null;
         }
     }
 }
