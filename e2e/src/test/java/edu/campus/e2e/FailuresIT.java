@@ -11,10 +11,16 @@ import static edu.campus.e2e.Platform.ssoAdmin;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.StringJoiner;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +51,69 @@ class FailuresIT {
         await("the teacher provisioned", () -> as(admin).get("/api/traffic/admin/teachers/" + id).then().statusCode(200).extract()
                 .<String> path("sso_status"), "provisioned"::equals, Duration.ofSeconds(60));
         as(ssoAdmin()).get("/api/users/by-ruz-teacher/" + ruz + "?app=traffic").then().statusCode(200).body("entity_id", is((int) id));
+    }
+
+    @Test
+    void ssoStoppedWhileATeacherSyncRuns() {
+        String admin = newUser("traffic", "admin", "traffic.admin");
+        // RUZ now lists 40 more teachers; the e2e platform's sync sends SSO a batch of 5 a second (TRAFFIC_SYNC_* in
+        // e2e/platform), so the run lasts 8 s and SSO can be stopped after its first batch
+        String token = "Сбоев" + random();
+        long firstRuz = random() * 100;
+        StringJoiner teachers = new StringJoiner(",");
+        for (int i = 0; i < 40; i++) {
+            teachers.add("{\"id\":%d,\"full_name\":\"%s Учитель %d\"}".formatted(firstRuz + i, token, i));
+        }
+        String more = Platform.stub("""
+                {"priority":1,"request":{"method":"GET","urlPath":"/teachers"},
+                 "response":{"status":200,"headers":{"Content-Type":"application/json"},"jsonBody":{"teachers":[%s]}}}"""
+                .formatted(teachers));
+        try {
+            // schedule keeps RUZ's reference lists briefly here (SCHEDULE_CACHE_REFERENCE_TTL): wait until it serves the new one
+            await("schedule lists the new teachers", () -> api().get("/api/schedule/teachers").then().statusCode(200).extract()
+                    .jsonPath().getList("teachers").size(), size -> size >= 40, Duration.ofSeconds(30));
+            await("a sync started", () -> as(admin).post("/api/traffic/admin/teacher-sync").then().extract().statusCode(),
+                    code -> code == 202, Duration.ofSeconds(60));
+            JsonPath running = await("the first batch in SSO", () -> as(admin).get("/api/traffic/admin/teacher-sync").then().statusCode(200)
+                    .extract().jsonPath(), body -> body.get("running") == null || body.getInt("running.provisioned") > 0, Duration.ofSeconds(60));
+            assertNotNull(running.get("running"), "the run was still going after its first batch: " + running.prettify());
+            campus("stop", "sso");
+            JsonPath failed;
+            try {
+                // the run stops where SSO stopped answering: the rest stays pending, nothing is lost or half-made
+                failed = await("the run ended", () -> as(admin).get("/api/traffic/admin/teacher-sync").then().statusCode(200)
+                        .extract().jsonPath(), body -> body.get("running") == null, Duration.ofSeconds(120));
+            } finally {
+                campus("start", "sso");
+            }
+            assertEquals("failed", failed.getString("last.status"), failed.prettify());
+            int before = failed.getInt("last.provisioned");
+            assertTrue(before > 0 && before < 40, "some provisioned before SSO stopped, not all: " + before);
+            assertTrue(failed.getInt("pending_in_sso") > 0, "the rest pending: " + failed.prettify());
+
+            // SSO back: the next run provisions the rest (an admin tries again while traffic's SSO breaker is still open),
+            // and SSO has each of the 40 once, tied to traffic's teacher
+            JsonPath done = await("a run after SSO came back succeeded", () -> syncOnce(admin),
+                    body -> "succeeded".equals(body.getString("last.status")), Duration.ofSeconds(120));
+            assertEquals("succeeded", done.getString("last.status"), done.prettify());
+            assertEquals(0, done.getInt("pending_in_sso"), done.prettify());
+            JsonPath inSso = as(ssoAdmin()).get("/api/users?app=traffic&role=teacher&size=100&q=" + token).then().statusCode(200).extract()
+                    .jsonPath();
+            assertEquals(40, inSso.getInt("total"), "each of RUZ's 40 once in SSO");
+            List<Object> entityIds = inSso.getList("items.entity_id");
+            assertTrue(entityIds.stream().allMatch(Objects::nonNull), "no SSO teacher without entity_id: " + entityIds);
+            assertEquals(40, Set.copyOf(entityIds).size(), "40 different traffic teachers: " + entityIds);
+        } finally {
+            Platform.unstub(more);
+        }
+    }
+
+    /** One manual run, waited for; the status after it. */
+    private static JsonPath syncOnce(String admin) {
+        await("a sync started", () -> as(admin).post("/api/traffic/admin/teacher-sync").then().extract().statusCode(), code -> code == 202,
+                Duration.ofSeconds(60));
+        return await("the run ended", () -> as(admin).get("/api/traffic/admin/teacher-sync").then().statusCode(200).extract().jsonPath(),
+                body -> body.get("running") == null, Duration.ofSeconds(120));
     }
 
     @Test
