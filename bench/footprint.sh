@@ -15,10 +15,8 @@ PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-JAR=".campus/lib/wiremock-standalone-3.13.1.jar"
-[[ -f "$JAR" ]] || ./mvnw -B -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.1 -DoutputDirectory=.campus/lib
-"$JAVA_HOME/bin/java" -jar "$JAR" --port "$STUB_PORT" --root-dir schedule/src/test/resources/ruz-stub --disable-banner >/dev/null 2>&1 &
-PIDS+=($!)
+source bench/lib.sh
+bench_ruz_stub "$STUB_PORT"
 mkdir -p "$WORK/keys/sso"
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/launch.pem" 2>/dev/null
 GRADEBOOK_KEY="$(openssl rand -base64 32)"
@@ -33,9 +31,6 @@ SERVICES=(
   "bot|18086|TELEGRAM_WEBHOOK_SECRET=footprint TELEGRAM_BOT_TOKEN=000000001:footprint"
 )
 
-rss_mb() { awk '/VmRSS/{printf "%.1f", $2/1024}' "/proc/$1/status"; }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-
 start_once() { # name port env mode → "first_ms rss_mb"
   local name="$1" port="$2" env="$3" mode="$4" cmd start pid first idle
   case "$mode" in
@@ -43,14 +38,8 @@ start_once() { # name port env mode → "first_ms rss_mb"
     jvm) cmd=("$JAVA_HOME/bin/java" -Xmx64m -XX:+UseParallelGC -jar "$name/target/quarkus-app/quarkus-run.jar") ;;
     aot) cmd=("$JAVA_HOME/bin/java" -XX:AOTCache="$WORK/$name.aot" -Xmx64m -XX:+UseParallelGC -jar "$name/target/quarkus-app/quarkus-run.jar") ;;
   esac
-  start=$(date +%s%N)
-  env PORT="$port" QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE="$(nproc)" QUARKUS_HTTP_IO_THREADS="$(nproc)" $env "${cmd[@]}" > "$WORK/$name-$mode.log" 2>&1 &
-  pid=$!; PIDS+=("$pid")
-  until curl -fsS -o /dev/null "http://127.0.0.1:$port/health/readiness" 2>/dev/null; do
-    kill -0 "$pid" 2>/dev/null || { echo "$name ($mode) died" >&2; tail "$WORK/$name-$mode.log" >&2; return 1; }
-    sleep 0.002
-  done
-  first=$(( ($(date +%s%N) - start) / 1000000 ))
+  timed_start "$WORK/$name-$mode.log" "http://127.0.0.1:$port/health/readiness" PORT="$port" $env "${cmd[@]}" || return 1
+  pid=$STARTED_PID; first=$FIRST_MS
   sleep 5
   idle=$(rss_mb "$pid")
   kill "$pid"; wait "$pid" 2>/dev/null || true

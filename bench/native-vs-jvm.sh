@@ -31,13 +31,8 @@ PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-JAR=".campus/lib/wiremock-standalone-3.13.1.jar"
-[[ -f "$JAR" ]] || ./mvnw -B -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.1 -DoutputDirectory=.campus/lib
-"$JAVA_HOME/bin/java" -jar "$JAR" --port "$STUB_PORT" --root-dir schedule/src/test/resources/ruz-stub --disable-banner >/dev/null 2>&1 &
-PIDS+=($!)
-for _ in $(seq 1 40); do curl -fsS -o /dev/null "http://127.0.0.1:$STUB_PORT/__admin/mappings" && break; sleep 0.5; done
-
-rss_mb() { awk '/VmRSS/{printf "%.1f", $2/1024}' "/proc/$1/status"; }
+source bench/lib.sh
+bench_ruz_stub "$STUB_PORT"
 
 measure() { # name port endpoint env mode → one table row
   local name="$1" port="$2" endpoint="$3" env="$4" mode="$5" cmd start pid first_ms idle load rps
@@ -47,14 +42,8 @@ measure() { # name port endpoint env mode → one table row
     cmd=("$JAVA_HOME/bin/java" -Xms32m -Xmx256m -XX:+UseParallelGC -jar "$name/target/quarkus-app/quarkus-run.jar")
   fi
   [[ -x "${cmd[0]}" || -f "${cmd[-1]}" ]] || { echo "| $name | $mode | (not built) | | | |"; return; }
-  start=$(date +%s%N)
-  env PORT="$port" QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE="$(nproc)" QUARKUS_HTTP_IO_THREADS="$(nproc)" $env "${cmd[@]}" > "$WORK/$name-$mode.log" 2>&1 &
-  pid=$!; PIDS+=("$pid")
-  until curl -fsS -o /dev/null "http://127.0.0.1:$port$endpoint" 2>/dev/null; do
-    kill -0 "$pid" 2>/dev/null || { echo "$name ($mode) died" >&2; tail "$WORK/$name-$mode.log" >&2; return 1; }
-    sleep 0.002
-  done
-  first_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  timed_start "$WORK/$name-$mode.log" "http://127.0.0.1:$port$endpoint" PORT="$port" $env "${cmd[@]}" || return 1
+  pid=$STARTED_PID; first_ms=$FIRST_MS
   sleep 3
   idle=$(rss_mb "$pid")
   wrk -t2 -c64 -d"$DURATION" "http://127.0.0.1:$port$endpoint" > "$WORK/wrk.out"
