@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -19,7 +20,9 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
-/** The first admin comes from configuration: created at start when no admin exists, never overwritten. */
+/** The first admin comes from configuration: created at start when no admin exists, never overwritten (the insert is
+ * conditional too, for two instances starting at once). */
+@Singleton
 public class BootstrapAdmin {
 
     private static final Logger LOG = Logger.getLogger(BootstrapAdmin.class);
@@ -34,6 +37,10 @@ public class BootstrapAdmin {
         if (!Password.Validator.acceptable(password.get())) {
             throw new IllegalStateException("the first admin's password (SSO_BOOTSTRAP_ADMIN_PASSWORD) must be at least "
                     + Password.MIN_CHARACTERS + " characters and at most " + Password.MAX_BYTES + " bytes in UTF-8");
+        }
+        // hashing costs a bcrypt round (~0.3 s at cost 12): only when the admin is to be made, not on every start
+        if (users.adminExists().await().indefinitely()) {
+            return;
         }
         String hash = BcryptUtil.bcryptHash(password.get(), config.login().bcryptCost());
         boolean created = db.withTransaction(tx -> users.insertFirstAdmin(tx, username.get(), hash)
