@@ -43,10 +43,10 @@ public class AuthService {
     private final Vertx vertx;
     private final SsoConfig config;
     /** Compared against when there is no user or no password, so that timing does not reveal which. */
-    private final String dummyHash;
+    private final DecoyHash decoy;
 
     AuthService(Pool db, Tokens tokens, UserStore users, RefreshTokenStore refreshTokens, LoginThrottle throttle, AuditLog audit, Vertx vertx,
-            SsoConfig config, SsoMetrics metrics) {
+            SsoConfig config, SsoMetrics metrics, DecoyHash decoy) {
         this.db = db;
         this.metrics = metrics;
         this.tokens = tokens;
@@ -56,7 +56,7 @@ public class AuthService {
         this.audit = audit;
         this.vertx = vertx;
         this.config = config;
-        this.dummyHash = BcryptUtil.bcryptHash("campus-dummy-password", config.login().bcryptCost());
+        this.decoy = decoy;
     }
 
     /**
@@ -193,8 +193,8 @@ public class AuthService {
             // never stored (bcrypt would compare only its first 72 bytes): whatever follows them must not sign in
             return Uni.createFrom().item(false);
         }
-        String against = hash == null ? dummyHash : hash;
-        return vertx.executeBlocking(Uni.createFrom().item(() -> BcryptUtil.matches(password, against) && hash != null), false);
+        return vertx.executeBlocking(Uni.createFrom().item(() -> BcryptUtil.matches(password, hash == null ? decoy.get() : hash) && hash != null),
+                false);
     }
 
     private static ApiException tooManyAttempts(long seconds) {

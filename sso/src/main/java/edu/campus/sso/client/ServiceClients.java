@@ -13,6 +13,7 @@ import edu.campus.common.error.ApiException;
 import edu.campus.common.error.ErrorCodes;
 import edu.campus.common.sso.SsoModel.ServiceToken;
 import edu.campus.sso.SsoConfig;
+import edu.campus.sso.auth.DecoyHash;
 import edu.campus.sso.SsoMetrics;
 import edu.campus.sso.auth.LoginThrottle;
 import edu.campus.sso.keys.SigningKeys;
@@ -42,12 +43,12 @@ public class ServiceClients {
 
     private final LoginThrottle throttle;
     /** Compared against for an unknown or disabled client id, so that the answer takes as long as for a known one. */
-    private final String dummyHash;
+    private final DecoyHash decoy;
 
-    ServiceClients(Pool db, Vertx vertx, SigningKeys keys, SsoConfig config, SsoMetrics metrics, LoginThrottle throttle) {
+    ServiceClients(Pool db, Vertx vertx, SigningKeys keys, SsoConfig config, SsoMetrics metrics, LoginThrottle throttle, DecoyHash decoy) {
         this.metrics = metrics;
         this.throttle = throttle;
-        this.dummyHash = BcryptUtil.bcryptHash("campus-dummy-client-secret", config.login().bcryptCost());
+        this.decoy = decoy;
         this.db = db;
         this.vertx = vertx;
         this.keys = keys;
@@ -99,8 +100,8 @@ public class ServiceClients {
                     .flatMap(rows -> {
                         Row row = rows.iterator().hasNext() ? rows.iterator().next() : null;
                         String hash = row == null ? null : row.getString("secret_hash");
-                        String against = hash == null ? dummyHash : hash;
-                        return vertx.executeBlocking(Uni.createFrom().item(() -> BcryptUtil.matches(secret, against) && hash != null), false)
+                        return vertx.executeBlocking(Uni.createFrom().item(() -> BcryptUtil.matches(secret, hash == null ? decoy.get() : hash)
+                                && hash != null), false)
                                 .flatMap(ok -> {
                                     metrics.serviceToken(ok ? "granted" : "refused");
                                     if (!ok) {
