@@ -7,7 +7,7 @@ bench_ruz_stub() {
   [[ -f "$jar" ]] || ./mvnw -B -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.1 -DoutputDirectory=.campus/lib
   "$JAVA_HOME/bin/java" -jar "$jar" --port "$port" --root-dir schedule/src/test/resources/ruz-stub --disable-banner >/dev/null 2>&1 &
   PIDS+=($!)
-  for _ in $(seq 1 40); do curl -fsS -o /dev/null "http://127.0.0.1:$port/__admin/mappings" && return; sleep 0.5; done
+  for _ in $(seq 1 40); do curl -fsS -o /dev/null "http://127.0.0.1:$port/__admin/mappings" 2>/dev/null && return; sleep 0.5; done
   echo "the RUZ stub did not start" >&2; return 1
 }
 
