@@ -137,13 +137,13 @@ public class UserStore {
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
-    /** The first admin, only while there is no sso admin at all; its id, or empty when an admin exists. */
     /** Whether SSO has an admin already (then the configured first admin is not made, and its password not hashed). */
     public Uni<Boolean> adminExists() {
         return db.preparedQuery("select exists (select 1 from users where app = 'sso' and role = 'admin')").execute()
                 .map(rows -> rows.iterator().next().getBoolean(0));
     }
 
+    /** The first admin, only while there is no sso admin at all; its id, or empty when an admin exists. */
     public Uni<Optional<Long>> insertFirstAdmin(SqlClient tx, String username, String passwordHash) {
         return tx.preparedQuery("""
                 insert into users (username, password_hash, full_name, app, role)
