@@ -44,7 +44,7 @@ start_once() { # name port env mode → "first_ms rss_mb private_mb"
   pid=$STARTED_PID; first=$FIRST_MS
   sleep 5
   idle=$(rss_mb "$pid")
-  private=$(awk '/RssAnon/{printf "%.1f", $2/1024}' "/proc/$pid/status")
+  private=$(private_mb "$pid")
   kill "$pid"; wait "$pid" 2>/dev/null || true
   echo "$first $idle $private"
 }

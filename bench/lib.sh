@@ -12,6 +12,8 @@ bench_ruz_stub() {
 }
 
 rss_mb() { awk '/VmRSS/{printf "%.1f", $2/1024}' "/proc/$1/status"; }
+# the process's own part of its RSS (anonymous memory: heap, stacks), without the executable's and libraries' file pages
+private_mb() { awk '/RssAnon/{printf "%.1f", $2/1024}' "/proc/$1/status"; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 # timed_start LOG URL COMMAND... — starts COMMAND (an env prefix is part of it) in the background with the event loops and

@@ -26,7 +26,7 @@ for round in $(seq 1 "$ROUNDS"); do
     timed_start "$WORK/run.log" "http://127.0.0.1:$PORT/health/readiness" PORT="$PORT" RUZ_BASE_URL="http://127.0.0.1:$STUB_PORT" "$bin" -Xmx64m $extra
     pid=$STARTED_PID; first=$FIRST_MS
     sleep 3
-    rss=$(rss_mb "$pid"); private=$(awk '/RssAnon/{printf "%.1f", $2/1024}' "/proc/$pid/status")
+    rss=$(rss_mb "$pid"); private=$(private_mb "$pid")
     curl -fsS -o /dev/null "$URL"; wrk -t2 -c32 -d5s "$URL" >/dev/null
     before=$(awk '{print $14 + $15}' "/proc/$pid/stat")
     out=$(wrk -t2 -c32 -d10s --latency "$URL")
@@ -42,9 +42,9 @@ echo "|---|---:|---:|---:|---:|---:|---:|"
 for item in "$@"; do
   label="${item%%|*}"
   row="| $label"
-  for column in 2 3 4 5 7; do
+  # p99 keeps wrk's unit ("6.42ms"): median's numeric sort reads the number before it (wrk gives the same unit here)
+  for column in 2 3 4 5 6 7; do
     row+=" | $(awk -F'|' -v l="$label" -v c="$column" '$1 == l {print $c}' "$WORK/rows" | median)"
-    [[ "$column" == 5 ]] && row+=" | $(awk -F'|' -v l="$label" '$1 == l {print $6}' "$WORK/rows" | sort -V | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
   done
   echo "$row |"
 done
