@@ -2,7 +2,6 @@ package edu.campus.e2e;
 
 import static edu.campus.e2e.Platform.api;
 import static edu.campus.e2e.Platform.as;
-import static edu.campus.e2e.Platform.await;
 import static edu.campus.e2e.Platform.newUser;
 import static edu.campus.e2e.Platform.random;
 import static edu.campus.e2e.Platform.ssoAdmin;
@@ -12,7 +11,6 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -89,10 +87,7 @@ class AccountsIT {
     }
 
     private static JsonPath sync(String admin) {
-        await("a sync started", () -> as(admin).post("/api/traffic/admin/teacher-sync").then().extract().statusCode(), code -> code == 202,
-                Duration.ofSeconds(60));
-        JsonPath status = await("the sync finished", () -> as(admin).get("/api/traffic/admin/teacher-sync").then().statusCode(200)
-                .extract().jsonPath(), body -> body.get("running") == null && body.get("last") != null, Duration.ofSeconds(120));
+        Platform.teacherSync(admin);
         return JsonPath.from(as(admin).get("/api/traffic/admin/teacher-sync/runs?limit=1").then().statusCode(200).extract().asString())
                 .setRootPath("[0]");
     }

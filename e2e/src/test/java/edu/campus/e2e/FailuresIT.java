@@ -46,8 +46,7 @@ class FailuresIT {
             campus("start", "sso");
         }
         // the next sync provisions what is pending
-        await("a sync started", () -> as(admin).post("/api/traffic/admin/teacher-sync").then().extract().statusCode(), code -> code == 202,
-                Duration.ofSeconds(60));
+        Platform.startTeacherSync(admin);
         await("the teacher provisioned", () -> as(admin).get("/api/traffic/admin/teachers/" + id).then().statusCode(200).extract()
                 .<String> path("sso_status"), "provisioned"::equals, Duration.ofSeconds(60));
         as(ssoAdmin()).get("/api/users/by-ruz-teacher/" + ruz + "?app=traffic").then().statusCode(200).body("entity_id", is((int) id));
@@ -72,8 +71,7 @@ class FailuresIT {
             // schedule keeps RUZ's reference lists briefly here (SCHEDULE_CACHE_REFERENCE_TTL): wait until it serves the new one
             await("schedule lists the new teachers", () -> api().get("/api/schedule/teachers").then().statusCode(200).extract()
                     .jsonPath().getList("teachers").size(), size -> size >= 40, Duration.ofSeconds(30));
-            await("a sync started", () -> as(admin).post("/api/traffic/admin/teacher-sync").then().extract().statusCode(),
-                    code -> code == 202, Duration.ofSeconds(60));
+            Platform.startTeacherSync(admin);
             JsonPath running = await("the first batch in SSO", () -> as(admin).get("/api/traffic/admin/teacher-sync").then().statusCode(200)
                     .extract().jsonPath(), body -> body.get("running") == null || body.getInt("running.provisioned") > 0, Duration.ofSeconds(60));
             assertNotNull(running.get("running"), "the run was still going after its first batch: " + running.prettify());
@@ -81,8 +79,7 @@ class FailuresIT {
             JsonPath failed;
             try {
                 // the run stops where SSO stopped answering: the rest stays pending, nothing is lost or half-made
-                failed = await("the run ended", () -> as(admin).get("/api/traffic/admin/teacher-sync").then().statusCode(200)
-                        .extract().jsonPath(), body -> body.get("running") == null, Duration.ofSeconds(120));
+                failed = Platform.teacherSyncAtRest(admin);
             } finally {
                 campus("start", "sso");
             }
@@ -93,7 +90,7 @@ class FailuresIT {
 
             // SSO back: the next run provisions the rest (an admin tries again while traffic's SSO breaker is still open),
             // and SSO has each of the 40 once, tied to traffic's teacher
-            JsonPath done = await("a run after SSO came back succeeded", () -> syncOnce(admin),
+            JsonPath done = await("a run after SSO came back succeeded", () -> Platform.teacherSync(admin),
                     body -> "succeeded".equals(body.getString("last.status")), Duration.ofSeconds(120));
             assertEquals("succeeded", done.getString("last.status"), done.prettify());
             assertEquals(0, done.getInt("pending_in_sso"), done.prettify());
@@ -106,14 +103,6 @@ class FailuresIT {
         } finally {
             Platform.unstub(more);
         }
-    }
-
-    /** One manual run, waited for; the status after it. */
-    private static JsonPath syncOnce(String admin) {
-        await("a sync started", () -> as(admin).post("/api/traffic/admin/teacher-sync").then().extract().statusCode(), code -> code == 202,
-                Duration.ofSeconds(60));
-        return await("the run ended", () -> as(admin).get("/api/traffic/admin/teacher-sync").then().statusCode(200).extract().jsonPath(),
-                body -> body.get("running") == null, Duration.ofSeconds(120));
     }
 
     @Test

@@ -215,6 +215,24 @@ final class Platform {
         }
     }
 
+    /** Starts a teacher sync as a traffic admin (202), asking again while another run holds it (409). */
+    static void startTeacherSync(String admin) {
+        await("a sync started", () -> as(admin).post("/api/traffic/admin/teacher-sync").then().extract().statusCode(), code -> code == 202,
+                Duration.ofSeconds(60));
+    }
+
+    /** traffic's sync status once no run is going and one has finished. */
+    static JsonPath teacherSyncAtRest(String admin) {
+        return await("the sync finished", () -> as(admin).get("/api/traffic/admin/teacher-sync").then().statusCode(200).extract().jsonPath(),
+                body -> body.get("running") == null && body.get("last") != null, Duration.ofSeconds(120));
+    }
+
+    /** One manual teacher sync, waited for; the status after it. */
+    static JsonPath teacherSync(String admin) {
+        startTeacherSync(admin);
+        return teacherSyncAtRest(admin);
+    }
+
     /** Polls until the value passes (or fails the test with what it saw last). */
     static <T> T await(String what, Supplier<T> value, Predicate<T> done, Duration within) {
         Instant end = Instant.now().plus(within);
