@@ -1,8 +1,17 @@
 package edu.campus.sso.client;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,7 +37,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Calling services (traffic, services, the bot) and their client-credentials tokens. Clients come from
- * configuration and are stored with a bcrypt hash of their secret; a token carries the client's scopes.
+ * configuration and are stored with a bcrypt hash of their secret (and a keyed fingerprint that lets a start skip
+ * re-checking an unchanged secret); a token carries the client's scopes.
  */
 @ApplicationScoped
 public class ServiceClients {
@@ -55,33 +65,77 @@ public class ServiceClients {
         this.config = config;
     }
 
+    /** What a start did with a configured client's secret. */
+    public enum SecretCheck {
+        /** the fingerprint matched the stored hash and the configured secret: no bcrypt round */
+        UNCHANGED,
+        /** no matching fingerprint (new column, rotated signing key, hash changed elsewhere), bcrypt confirmed the secret */
+        VERIFIED,
+        /** a new client or a changed secret: hashed */
+        HASHED
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        sync();
+    }
+
     /**
      * Configuration is the source of truth: each configured client is stored (enabled), its hash replaced only when the
-     * secret changed; a stored client no longer configured is disabled.
+     * secret changed; a stored client no longer configured is disabled. Whether a secret changed is seen from its keyed
+     * fingerprint when one is stored (a comparison), else by a bcrypt round, after which the fingerprint is stored.
      */
-    void sync(@Observes StartupEvent event) {
+    Map<String, SecretCheck> sync() {
         int disabled = db.preparedQuery("update service_clients set enabled = false, updated_at = now() "
                 + "where enabled and not (client_id = any($1))")
                 .execute(Tuple.of((Object) config.clients().keySet().toArray(String[]::new))).await().indefinitely().rowCount();
         if (disabled > 0) {
             LOG.infof("disabled %d service client(s) no longer configured", disabled);
         }
+        Map<String, SecretCheck> checks = new TreeMap<>();
         for (Map.Entry<String, SsoConfig.Client> client : config.clients().entrySet()) {
             String id = client.getKey();
+            String secret = client.getValue().secret();
             String scopes = String.join(" ", client.getValue().scopes());
-            var rows = db.preparedQuery("select secret_hash from service_clients where client_id = $1")
+            var rows = db.preparedQuery("select secret_hash, secret_fingerprint from service_clients where client_id = $1")
                     .execute(Tuple.of(id)).await().indefinitely();
-            String stored = rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null;
-            String hash = stored != null && BcryptUtil.matches(client.getValue().secret(), stored)
-                    ? stored
-                    : BcryptUtil.bcryptHash(client.getValue().secret(), config.login().bcryptCost());
+            Row row = rows.iterator().hasNext() ? rows.iterator().next() : null;
+            String stored = row == null ? null : row.getString("secret_hash");
+            SecretCheck check;
+            if (stored != null && MessageDigest.isEqual(bytes(fingerprint(id, secret, stored)), bytes(row.getString("secret_fingerprint")))) {
+                check = SecretCheck.UNCHANGED;
+            } else if (stored != null && BcryptUtil.matches(secret, stored)) {
+                check = SecretCheck.VERIFIED;
+            } else {
+                check = SecretCheck.HASHED;
+            }
+            String hash = check == SecretCheck.HASHED ? BcryptUtil.bcryptHash(secret, config.login().bcryptCost()) : stored;
             db.preparedQuery("""
-                    insert into service_clients (client_id, secret_hash, scopes) values ($1, $2, $3)
-                    on conflict (client_id) do update set secret_hash = excluded.secret_hash, scopes = excluded.scopes,
-                      enabled = true, updated_at = now()
-                    """).execute(Tuple.of(id, hash, scopes)).await().indefinitely();
-            LOG.infof("service client '%s' with scopes [%s]", id, scopes);
+                    insert into service_clients (client_id, secret_hash, secret_fingerprint, scopes) values ($1, $2, $3, $4)
+                    on conflict (client_id) do update set secret_hash = excluded.secret_hash,
+                      secret_fingerprint = excluded.secret_fingerprint, scopes = excluded.scopes, enabled = true, updated_at = now()
+                    """).execute(Tuple.of(id, hash, fingerprint(id, secret, hash), scopes)).await().indefinitely();
+            LOG.infof("service client '%s' with scopes [%s] (secret %s)", id, scopes, check.name().toLowerCase(Locale.ROOT));
+            checks.put(id, check);
         }
+        return checks;
+    }
+
+    /** HMAC-SHA256 of client id, secret and stored hash under a key only this sso (its signing key) can derive. */
+    private String fingerprint(String clientId, String secret, String hash) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update("campus-sso service-client fingerprint\0".getBytes(StandardCharsets.UTF_8));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(sha.digest(keys.privateKey().getEncoded()), "HmacSHA256"));
+            String message = clientId + '\0' + secret + '\0' + hash;
+            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
+    private static byte[] bytes(String value) {
+        return value == null ? new byte[0] : value.getBytes(StandardCharsets.US_ASCII);
     }
 
     /**

@@ -1,9 +1,11 @@
 package edu.campus.sso.client;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 
 import java.util.Map;
 
@@ -48,9 +50,41 @@ class ClientTokenTest extends SsoTestBase {
                 + "on conflict (client_id) do update set secret_hash = excluded.secret_hash, enabled = true")
                 .execute(Tuple.of(BcryptUtil.bcryptHash("retired-secret", 4))).await().indefinitely();
         token("198.51.100.23", "retired", "retired-secret").statusCode(200); // stored and enabled: still answered
-        clients.sync(null); // what every start does
+        clients.sync(); // what every start does
         token("198.51.100.23", "retired", "retired-secret").statusCode(401);
         token("198.51.100.23", "traffic", "traffic-test-secret").statusCode(200); // configured ones stay
+    }
+
+    @Test
+    void aStartChecksAnUnchangedSecretByItsFingerprintAndFallsBackToBcrypt() {
+        Map<String, ServiceClients.SecretCheck> unchanged = Map.of("traffic", ServiceClients.SecretCheck.UNCHANGED,
+                "services", ServiceClients.SecretCheck.UNCHANGED, "bot", ServiceClients.SecretCheck.UNCHANGED);
+        clients.sync(); // a start before this test may have been the first with the column
+        assertEquals(unchanged, clients.sync());
+        String hash = stored("traffic", "secret_hash");
+        String fingerprint = stored("traffic", "secret_fingerprint");
+        assertTrue(fingerprint.matches("[0-9a-f]{64}"), fingerprint);
+
+        // no fingerprint (rows from before the column): one bcrypt round confirms the secret, the hash stays, the print is back
+        db.preparedQuery("update service_clients set secret_fingerprint = null where client_id = 'traffic'").execute().await().indefinitely();
+        assertEquals(ServiceClients.SecretCheck.VERIFIED, clients.sync().get("traffic"));
+        assertEquals(hash, stored("traffic", "secret_hash"));
+        assertEquals(fingerprint, stored("traffic", "secret_fingerprint"));
+
+        // the hash changed behind sso's back (another secret) while the print stayed: the print no longer matches, the
+        // configured secret does not match the hash, so it is hashed again and the configured secret works
+        db.preparedQuery("update service_clients set secret_hash = $1 where client_id = 'traffic'")
+                .execute(Tuple.of(BcryptUtil.bcryptHash("someone-elses-secret", 4))).await().indefinitely();
+        assertEquals(ServiceClients.SecretCheck.HASHED, clients.sync().get("traffic"));
+        assertTrue(BcryptUtil.matches("traffic-test-secret", stored("traffic", "secret_hash")));
+        token("198.51.100.24", "traffic", "someone-elses-secret").statusCode(401);
+        token("198.51.100.24", "traffic", "traffic-test-secret").statusCode(200);
+        assertEquals(unchanged, clients.sync());
+    }
+
+    private String stored(String clientId, String column) {
+        return db.preparedQuery("select " + column + " from service_clients where client_id = $1").execute(Tuple.of(clientId))
+                .await().indefinitely().iterator().next().getString(0);
     }
 
     @Test
