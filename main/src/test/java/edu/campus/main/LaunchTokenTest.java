@@ -23,10 +23,10 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.Test;
 
-import edu.campus.common.auth.KeySet;
 import edu.campus.common.error.ApiException;
 import edu.campus.common.launch.LaunchPrincipal;
 import edu.campus.common.launch.LaunchTokenVerifier;
+import edu.campus.common.token.KeySet;
 import edu.campus.main.support.MainTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;

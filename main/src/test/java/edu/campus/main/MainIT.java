@@ -18,9 +18,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import edu.campus.common.auth.KeySet;
 import edu.campus.common.launch.LaunchTokenVerifier;
 import edu.campus.common.testing.TestInitData;
+import edu.campus.common.token.KeySet;
 import static edu.campus.main.support.MainTestBase.BOT_TOKEN;
 import static edu.campus.main.support.MainTestBase.as;
 import static edu.campus.main.support.MainTestBase.casUser;
@@ -29,9 +29,9 @@ import static edu.campus.main.support.MainTestBase.signIn;
 import org.junit.jupiter.api.BeforeEach;
 
 import edu.campus.common.testing.TestDatabase;
+import edu.campus.main.support.Upstreams;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
-import edu.campus.main.support.Upstreams;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;

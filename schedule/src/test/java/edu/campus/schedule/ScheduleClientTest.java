@@ -15,9 +15,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import edu.campus.common.error.ApiException;
-import edu.campus.common.schedule.ScheduleClient;
 import edu.campus.common.schedule.ScheduleModel.RoomDay;
 import edu.campus.common.schedule.ScheduleModel.Week;
+import edu.campus.common.schedule.client.ScheduleClient;
 import edu.campus.common.upstream.UpstreamException;
 import edu.campus.schedule.support.ScheduleTestBase;
 import io.quarkus.test.junit.QuarkusTest;

@@ -12,9 +12,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import edu.campus.common.error.ApiException;
-import edu.campus.common.sso.SsoClient;
 import edu.campus.common.sso.SsoModel.AccountUpsert;
 import edu.campus.common.sso.SsoModel.TeacherBatch;
+import edu.campus.common.sso.client.SsoClient;
 import edu.campus.sso.support.SsoTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Tuple;

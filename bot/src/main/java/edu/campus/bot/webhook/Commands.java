@@ -10,9 +10,9 @@ import org.jboss.logging.Logger;
 import edu.campus.bot.BotMetrics;
 import edu.campus.bot.webhook.Update.Message;
 import edu.campus.common.error.ApiException;
-import edu.campus.common.main.MainClient;
-import edu.campus.common.sso.SsoClient;
+import edu.campus.common.main.client.MainClient;
 import edu.campus.common.sso.SsoModel.TelegramLinkCompletion;
+import edu.campus.common.sso.client.SsoClient;
 import edu.campus.common.upstream.UpstreamException;
 import io.smallrye.mutiny.Uni;
 

@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import edu.campus.common.auth.Secrets;
+import edu.campus.common.token.Secrets;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -17,7 +17,7 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
-import edu.campus.common.launch.LaunchTokenVerifier;
+import edu.campus.common.token.RsaSigningKey;
 
 /**
  * A signing key generated for one test run, and the tokens the platform's services exchange, signed with it:
@@ -38,7 +38,7 @@ public final class TestKeys {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-        this.kid = kid != null ? kid : LaunchTokenVerifier.keyId(pair.getPublic());
+        this.kid = kid != null ? kid : RsaSigningKey.thumbprint((RSAPublicKey) pair.getPublic());
     }
 
     public String kid() {

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import jakarta.inject.Singleton;
 
-import edu.campus.common.auth.RsaSigningKey;
+import edu.campus.common.token.RsaSigningKey;
 import edu.campus.main.MainConfig;
 import io.smallrye.jwt.build.Jwt;
 

@@ -8,8 +8,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import edu.campus.common.auth.Secrets;
 import edu.campus.common.error.ApiException;
+import edu.campus.common.token.Secrets;
 import edu.campus.main.MainConfig;
 import edu.campus.main.MainMetrics;
 import edu.campus.main.keys.LaunchKeys;

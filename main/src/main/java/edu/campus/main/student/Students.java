@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import edu.campus.common.error.ApiException;
 import edu.campus.common.json.UnicodeBlank;
-import edu.campus.common.schedule.ScheduleClient;
+import edu.campus.common.schedule.client.ScheduleClient;
 import edu.campus.main.student.StudentDtos.GroupChoice;
 import edu.campus.main.student.StudentDtos.Profile;
 import edu.campus.main.telegram.TelegramLinkStore;

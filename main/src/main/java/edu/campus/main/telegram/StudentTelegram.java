@@ -96,7 +96,7 @@ public class StudentTelegram {
         String code = CODE_PREFIX + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         java.time.Duration ttl = config.linkCodeTtl();
         return students.existing(studentId)
-                .chain(() -> codes.insert(edu.campus.common.auth.Secrets.sha256(code), studentId, Instant.now().plus(ttl)))
+                .chain(() -> codes.insert(edu.campus.common.token.Secrets.sha256(code), studentId, Instant.now().plus(ttl)))
                 .replaceWith(new LinkCode(code, "https://t.me/" + config.botUsername() + "?start=" + code, ttl.toSeconds()));
     }
 
@@ -105,7 +105,7 @@ public class StudentTelegram {
      * written, together. 404 link_code_invalid, 409 telegram_linked_elsewhere.
      */
     public Uni<TelegramView> complete(String code, long telegramId, String username) {
-        return db.withTransaction(tx -> codes.consume(tx, edu.campus.common.auth.Secrets.sha256(code)).flatMap(student -> {
+        return db.withTransaction(tx -> codes.consume(tx, edu.campus.common.token.Secrets.sha256(code)).flatMap(student -> {
             if (student.isEmpty()) {
                 return Uni.createFrom().<Long> failure(new ApiException(404, "link_code_invalid", "the link code is unknown, used or expired",
                         Map.of()));

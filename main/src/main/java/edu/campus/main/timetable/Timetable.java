@@ -6,8 +6,8 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import edu.campus.common.error.ApiException;
-import edu.campus.common.schedule.ScheduleClient;
 import edu.campus.common.schedule.ScheduleModel.Week;
+import edu.campus.common.schedule.client.ScheduleClient;
 import edu.campus.main.student.StudentStore;
 import edu.campus.main.student.Students;
 import io.smallrye.mutiny.Uni;

@@ -9,9 +9,9 @@ import org.jboss.logging.Logger;
 
 import edu.campus.common.api.Page;
 import edu.campus.common.error.ApiException;
-import edu.campus.common.sso.SsoClient;
 import edu.campus.common.sso.SsoModel.AccountUpsert;
 import edu.campus.common.sso.SsoModel.ProvisionedAccount;
+import edu.campus.common.sso.client.SsoClient;
 import edu.campus.services.application.ApplicationEvents;
 import edu.campus.services.application.ApplicationStore;
 import edu.campus.services.application.HistoryAction;

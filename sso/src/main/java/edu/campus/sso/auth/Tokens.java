@@ -6,7 +6,7 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 
 
-import edu.campus.common.auth.Secrets;
+import edu.campus.common.token.Secrets;
 import edu.campus.sso.SsoConfig;
 import edu.campus.sso.keys.SigningKeys;
 import edu.campus.sso.user.User;

@@ -8,9 +8,9 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import edu.campus.common.auth.Secrets;
 import edu.campus.common.error.ApiException;
 import edu.campus.common.sso.SsoModel.Invitation;
+import edu.campus.common.token.Secrets;
 import edu.campus.sso.SsoConfig;
 import edu.campus.sso.audit.AuditLog;
 import edu.campus.sso.auth.AuthDtos.TokenPair;

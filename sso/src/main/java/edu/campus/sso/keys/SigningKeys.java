@@ -6,7 +6,7 @@ import java.util.Map;
 
 import jakarta.inject.Singleton;
 
-import edu.campus.common.auth.RsaSigningKey;
+import edu.campus.common.token.RsaSigningKey;
 import edu.campus.sso.SsoConfig;
 
 /**

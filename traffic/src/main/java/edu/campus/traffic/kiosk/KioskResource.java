@@ -31,9 +31,9 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import edu.campus.common.auth.Bearer;
 import edu.campus.common.error.ApiException;
 import edu.campus.common.error.ErrorCodes;
+import edu.campus.common.token.Bearer;
 import edu.campus.common.web.ClientAddress;
 import edu.campus.traffic.TrafficConfig;
 import edu.campus.traffic.kiosk.KioskDtos.KioskCredentials;

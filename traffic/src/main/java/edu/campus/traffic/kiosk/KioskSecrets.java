@@ -7,7 +7,7 @@ import java.security.SecureRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import edu.campus.common.auth.Secrets;
+import edu.campus.common.token.Secrets;
 
 /**
  * Device secrets and PINs. A device secret is 256 random bits, handed to the kiosk once; the database keeps its

@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import edu.campus.common.api.Page;
 import edu.campus.common.error.ApiException;
-import edu.campus.common.schedule.ScheduleClient;
 import edu.campus.common.schedule.ScheduleModel.RoomRef;
+import edu.campus.common.schedule.client.ScheduleClient;
 import edu.campus.traffic.TrafficConfig;
 import edu.campus.traffic.kiosk.KioskDtos.KioskCredentials;
 import edu.campus.traffic.kiosk.KioskDtos.KioskView;

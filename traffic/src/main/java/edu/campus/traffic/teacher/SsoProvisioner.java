@@ -7,10 +7,10 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import edu.campus.common.sso.SsoClient;
 import edu.campus.common.sso.SsoModel.AccountUpsert;
 import edu.campus.common.sso.SsoModel.BatchResult;
 import edu.campus.common.sso.SsoModel.TeacherBatch;
+import edu.campus.common.sso.client.SsoClient;
 import edu.campus.traffic.teacher.TeacherStore.Pending;
 import io.smallrye.mutiny.Uni;
 

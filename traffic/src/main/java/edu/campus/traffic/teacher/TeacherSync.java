@@ -12,8 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import edu.campus.common.error.ApiException;
-import edu.campus.common.schedule.ScheduleClient;
 import edu.campus.common.schedule.ScheduleModel.Teacher;
+import edu.campus.common.schedule.client.ScheduleClient;
 import edu.campus.traffic.TrafficConfig;
 import edu.campus.traffic.teacher.TeacherDtos.SyncRun;
 import edu.campus.traffic.teacher.TeacherDtos.SyncStatus;

@@ -8,8 +8,8 @@ import org.jboss.logging.Logger;
 
 import edu.campus.common.api.Page;
 import edu.campus.common.error.ApiException;
-import edu.campus.common.sso.SsoClient;
 import edu.campus.common.sso.SsoModel.TelegramLink;
+import edu.campus.common.sso.client.SsoClient;
 import edu.campus.traffic.teacher.TeacherDtos.NewTeacher;
 import edu.campus.traffic.teacher.TeacherDtos.TeacherView;
 import edu.campus.traffic.teacher.TeacherStore.Teacher;
