@@ -21,10 +21,15 @@ mkdir -p "$WORK/keys/sso"
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/launch.pem" 2>/dev/null
 GRADEBOOK_KEY="$(openssl rand -base64 32)"
 
+# sso as deployed: the three service clients (their secrets checked at every start)
+SSO_CLIENTS="SSO_CLIENTS_TRAFFIC_SECRET=$(openssl rand -hex 24) SSO_CLIENTS_TRAFFIC_SCOPES=provision:traffic"
+SSO_CLIENTS+=" SSO_CLIENTS_SERVICES_SECRET=$(openssl rand -hex 24) SSO_CLIENTS_SERVICES_SCOPES=provision:services"
+SSO_CLIENTS+=" SSO_CLIENTS_BOT_SECRET=$(openssl rand -hex 24) SSO_CLIENTS_BOT_SCOPES=telegram:link,telegram:notify"
+
 # service | port | env (DB_NAME is footprint_<service> where there is a database)
 SERVICES=(
   "schedule|18082|RUZ_BASE_URL=http://127.0.0.1:$STUB_PORT"
-  "sso|18081|SSO_JWT_KEY_DIR=$WORK/keys/sso SSO_BOOTSTRAP_ADMIN_PASSWORD=footprint-password-1"
+  "sso|18081|SSO_JWT_KEY_DIR=$WORK/keys/sso SSO_BOOTSTRAP_ADMIN_PASSWORD=footprint-password-1 $SSO_CLIENTS"
   "traffic|18083|TRAFFIC_SYNC_CRON=off LAUNCH_TOKEN_JWKS_URL=http://127.0.0.1:$STUB_PORT/jwks"
   "services|18084|LAUNCH_TOKEN_JWKS_URL=http://127.0.0.1:$STUB_PORT/jwks"
   "main|18085|MAIN_LAUNCH_TOKEN_PRIVATE_KEY=$WORK/launch.pem MAIN_GRADEBOOK_KEY=$GRADEBOOK_KEY"
