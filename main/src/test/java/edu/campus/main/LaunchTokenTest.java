@@ -31,7 +31,7 @@ import edu.campus.main.support.MainTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 
-/** main's launch tokens, verified the way traffic and services verify them: common's LaunchTokenVerifier fed by main's JWKS URL. */
+/** main's launch tokens, verified the way traffic and services verify them: common-launch's LaunchTokenVerifier fed by main's JWKS URL. */
 @QuarkusTest
 class LaunchTokenTest extends MainTestBase {
 

@@ -23,7 +23,7 @@ import edu.campus.schedule.support.ScheduleTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * common's ScheduleClient, as traffic and main use it, against this gateway (which runs against fake RUZ):
+ * common-schedule-client's ScheduleClient, as traffic and main use it, against this gateway (which runs against fake RUZ):
  * the contract both sides share is checked end to end.
  */
 @QuarkusTest

@@ -19,7 +19,7 @@ import edu.campus.sso.support.SsoTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** common's SsoClient, as traffic will use it, against this SSO. */
+/** common-sso-client's SsoClient, as traffic will use it, against this SSO. */
 @QuarkusTest
 class SsoClientTest extends SsoTestBase {
 

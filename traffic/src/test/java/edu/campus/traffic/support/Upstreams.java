@@ -39,7 +39,7 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
                 .asynchronousResponseEnabled(true));
         server.start();
         defaults(server);
-        // main's launch keys come from main's JWKS, as in the runner and compose (common's LaunchTokenVerifier over HTTP)
+        // main's launch keys come from main's JWKS, as in the runner and compose (common-launch's LaunchTokenVerifier over HTTP)
         return Map.of("quarkus.rest-client.schedule.url", server.baseUrl(), "quarkus.rest-client.sso.url", server.baseUrl(),
                 "campus.launch.jwks-url", server.baseUrl() + MAIN_JWKS, "quarkus.rest-client.launch-jwks.url", server.baseUrl() + MAIN_JWKS);
     }
