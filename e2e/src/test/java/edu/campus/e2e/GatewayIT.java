@@ -3,8 +3,10 @@ package edu.campus.e2e;
 import static edu.campus.e2e.Platform.GATEWAY;
 import static edu.campus.e2e.Platform.api;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -38,6 +40,20 @@ class GatewayIT {
         // errors too, in the one error format
         api().get("/api/traffic/admin/kiosks").then().statusCode(401).body("error_code", equalTo("unauthorized"))
                 .header("Strict-Transport-Security", containsString("max-age="));
+    }
+
+    /**
+     * The gateway, not the caller, says who is calling and which request this is, on every route family, the SSE streams
+     * included (a location with a proxy_set_header of its own would inherit none of the gateway's and pass these through).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/schedule/buildings", "/api/traffic/kiosks/events", "/api/traffic/admin/kiosks/events",
+            "/api/traffic/sessions", "/api/services/my/applications", "/api/main/me", "/api/users" })
+    void theGatewayOverwritesTheCallersRequestId(String path) {
+        String mine = "chosen-by-the-caller-" + path.length();
+        String seen = api().header("X-Request-Id", mine).header("X-Forwarded-For", "203.0.113.99").get(path).then()
+                .extract().header("X-Request-Id");
+        assertThat(seen, matchesPattern("[0-9a-f]{32}")); // nginx's $request_id, as the service received it and echoed it
     }
 
     /** deploy/internal-routes.txt (a prefix gets a path under it), and a path nobody serves. */
