@@ -2,7 +2,6 @@ package edu.campus.common.telegram;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,13 +9,11 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import edu.campus.common.error.ApiException;
+import edu.campus.common.token.Secrets;
 
 /**
  * Validates Telegram Mini App {@code initData}: secret = HMAC-SHA256(key "WebAppData", bot token); hash = hex
@@ -71,7 +68,7 @@ public final class TelegramInitData {
         }
         StringBuilder check = new StringBuilder();
         fields.forEach((k, v) -> check.append(check.isEmpty() ? "" : "\n").append(k).append('=').append(v));
-        byte[] expected = hmac(hmac("WebAppData".getBytes(StandardCharsets.UTF_8), botToken.getBytes(StandardCharsets.UTF_8)),
+        byte[] expected = Secrets.hmacSha256(Secrets.hmacSha256("WebAppData".getBytes(StandardCharsets.UTF_8), botToken.getBytes(StandardCharsets.UTF_8)),
                 check.toString().getBytes(StandardCharsets.UTF_8));
         if (!MessageDigest.isEqual(expected, HexFormat.of().parseHex(hash.toLowerCase()))) {
             throw invalid("bad_hash");
@@ -104,16 +101,6 @@ public final class TelegramInitData {
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
-    }
-
-    static byte[] hmac(byte[] key, byte[] message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static ApiException invalid(String reason) {

@@ -1,13 +1,18 @@
 package edu.campus.common.token;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 /**
- * Opaque secrets handed to clients (refresh tokens, link codes) and what a database keeps of them (SHA-256). The caller
+ * Opaque secrets handed to clients (refresh tokens, link codes), what a database keeps of them (SHA-256), and HMAC-SHA256
+ * for what is signed with a key of the service's own (Telegram's initData check, kiosk QR codes). The caller
  * keeps its {@link SecureRandom} in an instance field: a static one would be created at native-image build time and bake
  * in its seed.
  */
@@ -34,6 +39,17 @@ public final class Secrets {
             return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** HMAC-SHA256 of the message under the key. */
+    public static byte[] hmacSha256(byte[] key, byte[] message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(message);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }
     }
 }

@@ -10,9 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -21,6 +18,7 @@ import org.jboss.logging.Logger;
 import edu.campus.common.error.ApiException;
 import edu.campus.common.error.ErrorCodes;
 import edu.campus.common.sso.SsoModel.ServiceToken;
+import edu.campus.common.token.Secrets;
 import edu.campus.sso.SsoConfig;
 import edu.campus.sso.SsoMetrics;
 import edu.campus.sso.auth.DecoyHash;
@@ -92,6 +90,7 @@ public class ServiceClients {
             LOG.infof("disabled %d service client(s) no longer configured", disabled);
         }
         Map<String, SecretCheck> checks = new TreeMap<>();
+        byte[] printKey = fingerprintKey();
         for (Map.Entry<String, SsoConfig.Client> client : config.clients().entrySet()) {
             String id = client.getKey();
             String secret = client.getValue().secret();
@@ -100,8 +99,9 @@ public class ServiceClients {
                     .execute(Tuple.of(id)).await().indefinitely();
             Row row = rows.iterator().hasNext() ? rows.iterator().next() : null;
             String stored = row == null ? null : row.getString("secret_hash");
+            String storedPrint = stored == null ? null : fingerprint(printKey, id, secret, stored);
             SecretCheck check;
-            if (stored != null && MessageDigest.isEqual(bytes(fingerprint(id, secret, stored)), bytes(row.getString("secret_fingerprint")))) {
+            if (stored != null && MessageDigest.isEqual(bytes(storedPrint), bytes(row.getString("secret_fingerprint")))) {
                 check = SecretCheck.UNCHANGED;
             } else if (stored != null && BcryptUtil.matches(secret, stored)) {
                 check = SecretCheck.VERIFIED;
@@ -109,29 +109,33 @@ public class ServiceClients {
                 check = SecretCheck.HASHED;
             }
             String hash = check == SecretCheck.HASHED ? BcryptUtil.bcryptHash(secret, config.login().bcryptCost()) : stored;
+            String print = check == SecretCheck.HASHED ? fingerprint(printKey, id, secret, hash) : storedPrint;
             db.preparedQuery("""
                     insert into service_clients (client_id, secret_hash, secret_fingerprint, scopes) values ($1, $2, $3, $4)
                     on conflict (client_id) do update set secret_hash = excluded.secret_hash,
                       secret_fingerprint = excluded.secret_fingerprint, scopes = excluded.scopes, enabled = true, updated_at = now()
-                    """).execute(Tuple.of(id, hash, fingerprint(id, secret, hash), scopes)).await().indefinitely();
+                    """).execute(Tuple.of(id, hash, print, scopes)).await().indefinitely();
             LOG.infof("service client '%s' with scopes [%s] (secret %s)", id, scopes, check.name().toLowerCase(Locale.ROOT));
             checks.put(id, check);
         }
         return checks;
     }
 
-    /** HMAC-SHA256 of client id, secret and stored hash under a key only this sso (its signing key) can derive. */
-    private String fingerprint(String clientId, String secret, String hash) {
+    /** The fingerprints' key: derived from the signing key, so only this sso can make or check a print. */
+    private byte[] fingerprintKey() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update("campus-sso service-client fingerprint\0".getBytes(StandardCharsets.UTF_8));
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(sha.digest(keys.privateKey().getEncoded()), "HmacSHA256"));
-            String message = clientId + '\0' + secret + '\0' + hash;
-            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+            return sha.digest(keys.privateKey().getEncoded());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+            throw new IllegalStateException("SHA-256 is not available", e);
         }
+    }
+
+    /** HMAC-SHA256 of client id, secret and stored hash under the fingerprints' key, in hex. */
+    private static String fingerprint(byte[] key, String clientId, String secret, String hash) {
+        String message = clientId + '\0' + secret + '\0' + hash;
+        return HexFormat.of().formatHex(Secrets.hmacSha256(key, message.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static byte[] bytes(String value) {

@@ -1,12 +1,10 @@
 package edu.campus.traffic.attendance;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import edu.campus.common.token.Secrets;
 
 /**
  * The rotating QR token: the first 16 hex characters of HMAC-SHA256(session secret, "{session_id}|{window}"), where
@@ -62,12 +60,6 @@ public final class QrTokens {
     }
 
     private static byte[] hmac(byte[] secret, long sessionId, long window) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return mac.doFinal((sessionId + "|" + window).getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Secrets.hmacSha256(secret, (sessionId + "|" + window).getBytes(StandardCharsets.US_ASCII));
     }
 }
