@@ -29,9 +29,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Calling services (traffic, services, the bot) and their client-credentials tokens. Clients come from
@@ -43,7 +40,7 @@ public class ServiceClients {
 
     private static final Logger LOG = Logger.getLogger(ServiceClients.class);
 
-    private final Pool db;
+    private final ServiceClientStore store;
     private final Vertx vertx;
     private final SigningKeys keys;
     private final SsoConfig config;
@@ -53,11 +50,11 @@ public class ServiceClients {
     /** Compared against for an unknown or disabled client id, so that the answer takes as long as for a known one. */
     private final DecoyHash decoy;
 
-    ServiceClients(Pool db, Vertx vertx, SigningKeys keys, SsoConfig config, SsoMetrics metrics, LoginThrottle throttle, DecoyHash decoy) {
+    ServiceClients(ServiceClientStore store, Vertx vertx, SigningKeys keys, SsoConfig config, SsoMetrics metrics, LoginThrottle throttle, DecoyHash decoy) {
         this.metrics = metrics;
         this.throttle = throttle;
         this.decoy = decoy;
-        this.db = db;
+        this.store = store;
         this.vertx = vertx;
         this.keys = keys;
         this.config = config;
@@ -83,9 +80,7 @@ public class ServiceClients {
      * fingerprint when one is stored (a comparison), else by a bcrypt round, after which the fingerprint is stored.
      */
     Map<String, SecretCheck> sync() {
-        int disabled = db.preparedQuery("update service_clients set enabled = false, updated_at = now() "
-                + "where enabled and not (client_id = any($1))")
-                .execute(Tuple.of((Object) config.clients().keySet().toArray(String[]::new))).await().indefinitely().rowCount();
+        int disabled = store.disableAllBut(config.clients().keySet()).await().indefinitely();
         if (disabled > 0) {
             LOG.infof("disabled %d service client(s) no longer configured", disabled);
         }
@@ -95,13 +90,11 @@ public class ServiceClients {
             String id = client.getKey();
             String secret = client.getValue().secret();
             String scopes = String.join(" ", client.getValue().scopes());
-            var rows = db.preparedQuery("select secret_hash, secret_fingerprint from service_clients where client_id = $1")
-                    .execute(Tuple.of(id)).await().indefinitely();
-            Row row = rows.iterator().hasNext() ? rows.iterator().next() : null;
-            String stored = row == null ? null : row.getString("secret_hash");
+            ServiceClientStore.StoredSecret row = store.secret(id).await().indefinitely().orElse(null);
+            String stored = row == null ? null : row.hash();
             String storedPrint = stored == null ? null : fingerprint(printKey, id, secret, stored);
             SecretCheck check;
-            if (stored != null && MessageDigest.isEqual(bytes(storedPrint), bytes(row.getString("secret_fingerprint")))) {
+            if (stored != null && MessageDigest.isEqual(bytes(storedPrint), bytes(row.fingerprint()))) {
                 check = SecretCheck.UNCHANGED;
             } else if (stored != null && BcryptUtil.matches(secret, stored)) {
                 check = SecretCheck.VERIFIED;
@@ -110,11 +103,7 @@ public class ServiceClients {
             }
             String hash = check == SecretCheck.HASHED ? BcryptUtil.bcryptHash(secret, config.login().bcryptCost()) : stored;
             String print = check == SecretCheck.HASHED ? fingerprint(printKey, id, secret, hash) : storedPrint;
-            db.preparedQuery("""
-                    insert into service_clients (client_id, secret_hash, secret_fingerprint, scopes) values ($1, $2, $3, $4)
-                    on conflict (client_id) do update set secret_hash = excluded.secret_hash,
-                      secret_fingerprint = excluded.secret_fingerprint, scopes = excluded.scopes, enabled = true, updated_at = now()
-                    """).execute(Tuple.of(id, hash, print, scopes)).await().indefinitely();
+            store.upsert(id, hash, print, scopes).await().indefinitely();
             LOG.infof("service client '%s' with scopes [%s] (secret %s)", id, scopes, check.name().toLowerCase(Locale.ROOT));
             checks.put(id, check);
         }
@@ -153,11 +142,10 @@ public class ServiceClients {
                 return Uni.createFrom().failure(new ApiException(429, ErrorCodes.TOO_MANY_REQUESTS,
                         "too many failed client sign-ins; try again later", Map.of("retry_after_seconds", attempt.retryAfter())));
             }
-            return db.preparedQuery("select secret_hash, scopes from service_clients where client_id = $1 and enabled")
-                    .execute(Tuple.of(clientId))
-                    .flatMap(rows -> {
-                        Row row = rows.iterator().hasNext() ? rows.iterator().next() : null;
-                        String hash = row == null ? null : row.getString("secret_hash");
+            return store.enabled(clientId)
+                    .flatMap(found -> {
+                        ServiceClientStore.Credentials row = found.orElse(null);
+                        String hash = row == null ? null : row.hash();
                         return vertx.executeBlocking(Uni.createFrom().item(() -> BcryptUtil.matches(secret, hash == null ? decoy.get() : hash)
                                 && hash != null), false)
                                 .flatMap(ok -> {
@@ -166,7 +154,7 @@ public class ServiceClients {
                                         return Uni.createFrom().<ServiceToken> failure(ApiException.unauthorized("wrong client id or secret"));
                                     }
                                     return throttle.clientSucceeded(clientId, address)
-                                            .replaceWith(issue(clientId, List.of(row.getString("scopes").split(" "))));
+                                            .replaceWith(issue(clientId, List.of(row.scopes().split(" "))));
                                 });
                     });
         });
