@@ -246,6 +246,12 @@ class KubernetesManifestsTest {
                 .orElseThrow(() -> new AssertionError(container.getName() + " has no " + name));
     }
 
+    /** What an overlay renders, of one kind (ComposeFileTest checks the variables the Deployments set). */
+    static <T> List<T> rendered(String overlay, Class<T> type) throws Exception {
+        devSecrets();
+        return of(render(overlay), type);
+    }
+
     private static <T> List<T> of(List<HasMetadata> objects, Class<T> type) {
         return objects.stream().filter(type::isInstance).map(type::cast).toList();
     }
