@@ -11,6 +11,7 @@ import edu.campus.common.api.LikePatterns;
 import edu.campus.common.api.Page;
 import edu.campus.common.launch.LaunchPrincipal;
 import edu.campus.services.application.ApplicationDtos.ApplicationSummary;
+import edu.campus.db.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -64,19 +65,19 @@ public class ApplicationStore {
                 returning id
                 """).execute(Tuple.from(Arrays.asList(serviceId, departmentId, student.studentId(), nameOf(student), student.email(),
                 student.group(), formJson, idempotencyKey)))
-                .map(rows -> first(rows).map(row -> row.getLong("id")));
+                .map(rows -> Rows.first(rows).map(row -> row.getLong("id")));
     }
 
     Uni<Optional<Existing>> byIdempotencyKey(long studentId, String key) {
         return db.preparedQuery("select id, service_id from applications where student_id = $1 and idempotency_key = $2")
                 .execute(Tuple.of(studentId, key))
-                .map(rows -> first(rows).map(row -> new Existing(row.getLong("id"), row.getLong("service_id"))));
+                .map(rows -> Rows.first(rows).map(row -> new Existing(row.getLong("id"), row.getLong("service_id"))));
     }
 
     Uni<Optional<Found>> byId(long id) {
         return db.preparedQuery(COLUMNS + ", a.form_data::text as form_json" + FROM + " where a.id = $1")
                 .execute(Tuple.of(id))
-                .map(rows -> first(rows).map(row -> new Found(summary(row), row.getString("form_json"))));
+                .map(rows -> Rows.first(rows).map(row -> new Found(summary(row), row.getString("form_json"))));
     }
 
     Uni<Page<ApplicationSummary>> ofStudent(long studentId, int page, int size) {
@@ -149,7 +150,7 @@ public class ApplicationStore {
     Uni<Optional<Locked>> lock(SqlClient tx, long id) {
         return tx.preparedQuery("select id, department_id, student_id, status, executor_id from applications where id = $1 for update")
                 .execute(Tuple.of(id))
-                .map(rows -> first(rows).map(row -> new Locked(row.getLong("id"), row.getLong("department_id"), row.getLong("student_id"),
+                .map(rows -> Rows.first(rows).map(row -> new Locked(row.getLong("id"), row.getLong("department_id"), row.getLong("student_id"),
                         ApplicationStatus.valueOf(row.getString("status")), row.getLong("executor_id"))));
     }
 
@@ -192,10 +193,6 @@ public class ApplicationStore {
         return student.name() == null || student.name().isBlank() ? "student " + student.studentId() : student.name();
     }
 
-    private static Optional<Row> first(RowSet<Row> rows) {
-        var iterator = rows.iterator();
-        return iterator.hasNext() ? Optional.of(iterator.next()) : Optional.empty();
-    }
 
     private static ApplicationSummary summary(Row row) {
         return new ApplicationSummary(row.getLong("id"), row.getLong("service_id"), row.getString("service_name"),

@@ -8,10 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import edu.campus.common.api.Page;
 import edu.campus.services.people.PeopleDtos.PersonView;
+import edu.campus.db.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -34,12 +34,12 @@ public class PeopleStore {
 
     public Uni<Optional<Person>> byId(PersonKind kind, long id) {
         return db.preparedQuery("select " + COLUMNS + " from " + kind.table + " where id = $1").execute(Tuple.of(id))
-                .map(rows -> first(rows).map(row -> person(kind, row)));
+                .map(rows -> Rows.first(rows).map(row -> person(kind, row)));
     }
 
     Uni<Optional<PersonView>> view(PersonKind kind, long id) {
         return db.preparedQuery("select " + COLUMNS + " from " + kind.table + " where id = $1").execute(Tuple.of(id))
-                .map(rows -> first(rows).map(PeopleStore::view));
+                .map(rows -> Rows.first(rows).map(PeopleStore::view));
     }
 
     Uni<Page<PersonView>> list(PersonKind kind, long departmentId, int page, int size) {
@@ -120,10 +120,6 @@ public class PeopleStore {
                 });
     }
 
-    private static Optional<Row> first(RowSet<Row> rows) {
-        var iterator = rows.iterator();
-        return iterator.hasNext() ? Optional.of(iterator.next()) : Optional.empty();
-    }
 
     private static Person person(PersonKind kind, Row row) {
         return new Person(kind, row.getLong("id"), row.getLong("department_id"), row.getString("full_name"),

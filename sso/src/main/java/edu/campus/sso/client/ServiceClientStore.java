@@ -5,9 +5,9 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import edu.campus.db.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -40,7 +40,7 @@ public class ServiceClientStore {
     public Uni<Optional<StoredSecret>> secret(String clientId) {
         return db.preparedQuery("select secret_hash, secret_fingerprint from service_clients where client_id = $1")
                 .execute(Tuple.of(clientId))
-                .map(rows -> first(rows).map(row -> new StoredSecret(row.getString("secret_hash"), row.getString("secret_fingerprint"))));
+                .map(rows -> Rows.first(rows).map(row -> new StoredSecret(row.getString("secret_hash"), row.getString("secret_fingerprint"))));
     }
 
     /** Stores a client (enabled) with this hash, fingerprint and scopes, whether it existed or not. */
@@ -56,11 +56,7 @@ public class ServiceClientStore {
     public Uni<Optional<Credentials>> enabled(String clientId) {
         return db.preparedQuery("select secret_hash, scopes from service_clients where client_id = $1 and enabled")
                 .execute(Tuple.of(clientId))
-                .map(rows -> first(rows).map(row -> new Credentials(row.getString("secret_hash"), row.getString("scopes"))));
+                .map(rows -> Rows.first(rows).map(row -> new Credentials(row.getString("secret_hash"), row.getString("scopes"))));
     }
 
-    private static Optional<Row> first(RowSet<Row> rows) {
-        var it = rows.iterator();
-        return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
-    }
 }

@@ -17,6 +17,7 @@ import edu.campus.traffic.TrafficConfig;
 import edu.campus.traffic.kiosk.KioskDtos.KioskView;
 import edu.campus.traffic.kiosk.KioskDtos.Place;
 import edu.campus.traffic.kiosk.KioskDtos.SessionSummary;
+import edu.campus.db.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -150,7 +151,7 @@ public class KioskStore {
     /** The row the kiosk state is drawn from, or empty when no kiosk holds this secret. */
     public Uni<Optional<Row>> stateBySecretHash(byte[] secretHash) {
         return db.preparedQuery(STATE).execute(Tuple.of(Buffer.buffer(secretHash)))
-                .map(rows -> rows.iterator().hasNext() ? Optional.of(rows.iterator().next()) : Optional.empty());
+                .map(Rows::first);
     }
 
     /** Last-seen times in one statement; a time never moves backwards. */
