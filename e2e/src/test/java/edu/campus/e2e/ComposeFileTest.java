@@ -39,8 +39,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  */
 class ComposeFileTest {
 
-    private static final Set<String> SERVICES = Set.of("sso", "schedule", "traffic", "services", "main", "bot");
-    private static final Set<String> WITH_DATABASE = Set.of("sso", "traffic", "services", "main", "bot");
+    private static final Set<String> SERVICES = KubernetesManifestsTest.SERVICES;
+    private static final Set<String> WITH_DATABASE = KubernetesManifestsTest.WITH_DATABASE;
     /** sso's service clients are a map in its configuration: SSO_CLIENTS_<ID>_SECRET and _SCOPES, any id. */
     private static final Pattern MAP_KEYED = Pattern.compile("SSO_CLIENTS_[A-Z0-9]+_(SECRET|SCOPES)");
     private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|_KEY|TOKEN)");
@@ -145,10 +145,6 @@ class ComposeFileTest {
     void everyVariableAKubernetesOverlaySetsIsOneTheServiceReads() throws Exception {
         Map<String, List<String>> unread = new TreeMap<>();
         for (String overlay : List.of("dev", "prod")) {
-            Map<String, Set<String>> configMaps = new HashMap<>();
-            for (ConfigMap map : KubernetesManifestsTest.rendered(overlay, ConfigMap.class)) {
-                configMaps.put(map.getMetadata().getName(), map.getData() == null ? Set.of() : map.getData().keySet());
-            }
             for (Deployment deployment : KubernetesManifestsTest.rendered(overlay, Deployment.class)) {
                 String service = deployment.getMetadata().getName();
                 Set<String> read = readBy(service);
@@ -159,14 +155,14 @@ class ComposeFileTest {
                 }
             }
             // the shared ConfigMap is what every service reads, each taking what it needs: each key read by some service
-            for (var map : configMaps.entrySet()) {
-                for (String variable : map.getValue()) {
+            for (ConfigMap map : KubernetesManifestsTest.rendered(overlay, ConfigMap.class)) {
+                for (String variable : map.getData() == null ? Set.<String> of() : map.getData().keySet()) {
                     boolean someone = false;
                     for (String service : SERVICES) {
                         someone |= isRead(variable, readBy(service));
                     }
                     if (!someone) {
-                        unread.computeIfAbsent(overlay + "/ConfigMap " + map.getKey(), n -> new ArrayList<>()).add(variable);
+                        unread.computeIfAbsent(overlay + "/ConfigMap " + map.getMetadata().getName(), n -> new ArrayList<>()).add(variable);
                     }
                 }
             }
